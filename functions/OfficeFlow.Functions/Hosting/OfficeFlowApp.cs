@@ -1,0 +1,35 @@
+using OfficeFlow.Functions.Contacts;
+using OfficeFlow.Functions.Contracts;
+using OfficeFlow.Functions.Grades;
+using OfficeFlow.Functions.Invoices;
+
+namespace OfficeFlow.Functions.Hosting;
+
+/// <summary>
+/// The composition root. Every capability plugs in here and only here: its services through
+/// <c>AddXxx</c>, its HTTP functions through <c>MapXxxApi</c> on the /api group, its timers
+/// through <c>services.AddTimerFunction&lt;T&gt;()</c> inside <c>AddXxx</c>.
+/// </summary>
+public static class OfficeFlowApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.Services.AddContacts(builder.Configuration);
+        builder.Services.AddContracts(builder.Configuration);
+        builder.Services.AddInvoices(builder.Configuration);
+        builder.Services.AddGrades(builder.Configuration);
+
+        var app = builder.Build();
+
+        var api = app.MapGroup("/api");
+        api.MapContactsApi();
+        api.MapContractsApi();
+        api.MapInvoicesApi();
+        api.MapGradesApi();
+
+        return app;
+    }
+}

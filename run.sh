@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs OfficeFlow locally: Azurite's table service and the function app in standalone mode
+# (HTTP API, timers run by the app itself). Stops both on Ctrl+C.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/prerequisites.sh
+
+ensure_dotnet_and_node
+ensure_node_modules
+
+AZURITE_PORT=${AZURITE_TABLE_PORT:-10002}
+APP_URL=${Hosting__StandaloneUrl:-http://127.0.0.1:7071}
+mkdir -p .azurite .local
+
+echo "Building the function app..."
+dotnet build functions/OfficeFlow.Functions -c Release --nologo -v quiet >/dev/null || die "the build failed; run 'dotnet build functions/OfficeFlow.Functions' to see why"
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
+  --location .azurite --skipApiVersionCheck --loose >.azurite/azurite.log 2>&1 &
+pids+=($!)
+
+export Storage__ConnectionString=${Storage__ConnectionString:-"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"}
+export Hosting__StandaloneUrl=$APP_URL
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+dotnet run --project functions/OfficeFlow.Functions -c Release --no-build --no-launch-profile &
+pids+=($!)
+
+for _ in $(seq 1 60); do
+  curl -fsS "$APP_URL/api/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+
+cat <<MSG
+
+OfficeFlow is running (Ctrl+C stops it):
+  API          $APP_URL/api   (health: $APP_URL/api/health, description: $APP_URL/api/openapi.json)
+  Table store  http://127.0.0.1:$AZURITE_PORT/devstoreaccount1   (Azurite; data in .azurite/)
+  Local mail and documents: .local/
+  A token for trying the API:
+    dotnet run --project functions/OfficeFlow.Cli -- dev-token --user dev --role manager
+
+MSG
+wait -n "${pids[@]}"

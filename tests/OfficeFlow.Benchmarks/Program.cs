@@ -1,0 +1,12 @@
+// Each benchmark is a named program that prints its figures; see README "Benchmarks".
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
+{
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/OfficeFlow.Benchmarks -- <" + string.Join("|", benchmarks.Keys.Order()) + "> [options]");
+    return 2;
+}
+
+return await run(args[1..]);
