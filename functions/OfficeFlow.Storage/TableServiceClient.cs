@@ -18,6 +18,9 @@ public class TableServiceClient
     /// <summary>The account's table endpoint, e.g. http://127.0.0.1:10002/devstoreaccount1.</summary>
     public virtual Uri Uri => throw new NotImplementedException();
 
+    /// <summary>Lists the account's table names (GET /Tables), following continuation; also the health probe.</summary>
+    public virtual IAsyncEnumerable<string> QueryTablesAsync(string? filter = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+
     /// <summary>A client for one table; no request is made.</summary>
     public virtual TableClient GetTableClient(string tableName) => throw new NotImplementedException();
 }

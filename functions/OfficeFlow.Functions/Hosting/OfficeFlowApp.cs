@@ -1,7 +1,10 @@
+using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Contacts;
 using OfficeFlow.Functions.Contracts;
 using OfficeFlow.Functions.Grades;
+using OfficeFlow.Functions.Graph;
 using OfficeFlow.Functions.Invoices;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Hosting;
 
@@ -17,12 +20,17 @@ public static class OfficeFlowApp
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
 
+        builder.Services.AddTableStorage(builder.Configuration);
+        builder.Services.AddOfficeFlowAuth(builder.Configuration);
+        builder.Services.AddGraph(builder.Configuration);
+
         builder.Services.AddContacts(builder.Configuration);
         builder.Services.AddContracts(builder.Configuration);
         builder.Services.AddInvoices(builder.Configuration);
         builder.Services.AddGrades(builder.Configuration);
 
         var app = builder.Build();
+        app.UseOfficeFlowAuth();
 
         var api = app.MapGroup("/api");
         api.MapContactsApi();
