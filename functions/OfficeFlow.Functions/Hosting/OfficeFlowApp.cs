@@ -33,6 +33,7 @@ public static class OfficeFlowApp
         app.UseOfficeFlowAuth();
 
         var api = app.MapGroup("/api");
+        api.MapAuthApi();
         api.MapContactsApi();
         api.MapContractsApi();
         api.MapInvoicesApi();
