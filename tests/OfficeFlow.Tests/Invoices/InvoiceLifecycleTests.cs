@@ -10,7 +10,7 @@ public class InvoiceLifecycleTests
     [Fact]
     public void Issue_Draft_BecomesIssuedDatedTodayWithDueDateFromTerm()
     {
-        var issued = InvoiceLifecycle.Issue(InvoiceSamples.Draft(), At, Today, paymentTermDays: 5);
+        var issued = InvoiceLifecycle.Issue(InvoiceSamples.Draft() with { PaymentTermDays = 5 }, At, Today);
 
         Assert.Equal(InvoiceStatus.Issued, issued.Status);
         Assert.Equal(Today, issued.IssueDate);
@@ -20,7 +20,7 @@ public class InvoiceLifecycleTests
     [Fact]
     public void Issue_WithFixedDueDate_KeepsIt()
     {
-        var issued = InvoiceLifecycle.Issue(InvoiceSamples.Draft(), At, Today, paymentTermDays: null);
+        var issued = InvoiceLifecycle.Issue(InvoiceSamples.Draft(), At, Today);
 
         Assert.Equal(new DateOnly(2026, 11, 12), issued.DueDate);
     }
@@ -28,9 +28,9 @@ public class InvoiceLifecycleTests
     [Fact]
     public void Issue_Twice_ChangesNothingTheSecondTime()
     {
-        var once = InvoiceLifecycle.Issue(InvoiceSamples.Draft(), At, Today, 5);
+        var once = InvoiceLifecycle.Issue(InvoiceSamples.Draft() with { PaymentTermDays = 5 }, At, Today);
 
-        var twice = InvoiceLifecycle.Issue(once, At.AddDays(2), Today.AddDays(2), 5);
+        var twice = InvoiceLifecycle.Issue(once, At.AddDays(2), Today.AddDays(2));
 
         Assert.Same(once, twice);
     }
@@ -132,7 +132,7 @@ public class InvoiceLifecycleTests
     {
         var cancelled = InvoiceLifecycle.Cancel(InvoiceSamples.Draft(), At, null);
 
-        Assert.Equal("cancelled", Assert.Throws<InvoiceRuleException>(() => InvoiceLifecycle.Issue(cancelled, At, Today, 5)).Code);
+        Assert.Equal("cancelled", Assert.Throws<InvoiceRuleException>(() => InvoiceLifecycle.Issue(cancelled, At, Today)).Code);
         Assert.Equal("cancelled", Assert.Throws<InvoiceRuleException>(() => InvoiceLifecycle.MarkSent(cancelled, At)).Code);
     }
 

@@ -18,6 +18,8 @@ public sealed record Invoice
     public string? ContractId { get; init; }
     public required DateOnly IssueDate { get; init; }
     public required DateOnly DueDate { get; init; }
+    /// <summary>Days from issue to due; null when the manager fixed the due date. Issuing recomputes the due date from it.</summary>
+    public int? PaymentTermDays { get; init; }
     public string Currency { get; init; } = "RUB";
     public VatMode VatMode { get; init; } = VatMode.Included;
     public required IReadOnlyList<InvoiceLine> Lines { get; init; }

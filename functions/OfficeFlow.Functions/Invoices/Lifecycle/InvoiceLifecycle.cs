@@ -13,7 +13,7 @@ public static class InvoiceLifecycle
 {
     /// <summary>Issues a draft: the issue date becomes <paramref name="today"/> and, unless the draft had a fixed
     /// due date, the due date is recomputed from the payment term.</summary>
-    public static Invoice Issue(Invoice invoice, DateTimeOffset at, DateOnly today, int? paymentTermDays)
+    public static Invoice Issue(Invoice invoice, DateTimeOffset at, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         return invoice.Status switch
@@ -22,7 +22,7 @@ public static class InvoiceLifecycle
             {
                 IssuedAt = at,
                 IssueDate = today,
-                DueDate = paymentTermDays is int days ? today.AddDays(days) : invoice.DueDate,
+                DueDate = invoice.PaymentTermDays is int days ? today.AddDays(days) : invoice.DueDate,
             },
             InvoiceStatus.Cancelled => throw Refuse("cancelled", $"Счёт {invoice.Id} отменён — выставить его нельзя."),
             _ => invoice,
