@@ -225,26 +225,7 @@ public sealed class InvoiceService(
         return payments.Select(p => p.Payment).FirstOrDefault(p => p.Id == paymentId);
     }
 
-    /// <summary>Puts a task into the grades ledger. The invoice write is already committed, so a ledger failure
-    /// is logged (with the source id, to re-record) rather than reported as a failed invoice action.</summary>
-    private async Task RecordAsync(TaskEvent taskEvent, CancellationToken ct)
-    {
-        var recorder = services.GetService<ITaskRecorder>();
-        if (recorder is null)
-        {
-            log.LogWarning("No task recorder is registered; task {TaskCode} from {SourceId} was not recorded", taskEvent.TaskCode, taskEvent.SourceId);
-            return;
-        }
-
-        try
-        {
-            await recorder.RecordAsync(taskEvent, ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogError(e, "Recording task {TaskCode} from {SourceId} failed; repeating the action records it", taskEvent.TaskCode, taskEvent.SourceId);
-        }
-    }
+    private Task RecordAsync(TaskEvent taskEvent, CancellationToken ct) => TaskRecording.RecordAsync(services, log, taskEvent, ct);
 
     private static string? Trim(string? text, int max)
     {

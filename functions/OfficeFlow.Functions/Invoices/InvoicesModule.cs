@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OfficeFlow.Functions.Invoices.Api;
+using OfficeFlow.Functions.Hosting.Timers;
+using OfficeFlow.Functions.Invoices.Reminders;
 using OfficeFlow.Functions.Invoices.Storage;
 
 namespace OfficeFlow.Functions.Invoices;
@@ -17,6 +19,9 @@ public static class InvoicesModule
         services.AddSingleton<ClientSettingsStore>();
         services.AddSingleton<InvoiceService>();
         services.AddSingleton<InvoicesReports>();
+        services.AddSingleton<ReminderMarkerStore>();
+        services.AddSingleton<ReminderRunner>();
+        services.AddTimerFunction<InvoiceRemindersTimer>();
         return services;
     }
 
