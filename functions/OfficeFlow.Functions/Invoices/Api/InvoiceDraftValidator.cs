@@ -140,51 +140,58 @@ public static class InvoiceDraftValidator
             return lines;
         }
 
+        var lineErrors = 0;
+        void LineError(string field, string message)
+        {
+            lineErrors++;
+            error(field, message);
+        }
+
         for (var i = 0; i < requested.Count; i++)
         {
             var line = requested[i];
             var at = $"lines[{i}]";
             if (line is null)
             {
-                error(at, "Пустая строка счёта.");
+                LineError(at, "Пустая строка счёта.");
                 continue;
             }
 
             var item = line.Item?.Trim();
             if (string.IsNullOrEmpty(item) || item.Length > 500)
             {
-                error(at + ".item", "Укажите наименование товара или услуги (до 500 символов).");
+                LineError(at + ".item", "Укажите наименование товара или услуги (до 500 символов).");
             }
 
             if (line.Quantity is not decimal quantity || quantity <= 0 || quantity > 1_000_000)
             {
-                error(at + ".quantity", "Количество — число больше нуля.");
+                LineError(at + ".quantity", "Количество — число больше нуля.");
                 quantity = 0;
             }
 
             if (line.Price is not decimal price || price < 0 || price > 1_000_000_000 || decimal.Round(price, 2) != price)
             {
-                error(at + ".price", "Цена — неотрицательная сумма в рублях, не точнее копейки.");
+                LineError(at + ".price", "Цена — неотрицательная сумма в рублях, не точнее копейки.");
                 price = 0;
             }
 
             var rate = options.DefaultVatRate;
             if (line.VatRate is not null && !VatRates.TryParse(line.VatRate, out rate))
             {
-                error(at + ".vatRate", $"Ставка НДС «{line.VatRate}» не поддерживается: {VatRates.Accepted}.");
+                LineError(at + ".vatRate", $"Ставка НДС «{line.VatRate}» не поддерживается: {VatRates.Accepted}.");
             }
 
             var kind = LineKind.OneOff;
             if (line.Kind is not null && !Enum.TryParse(line.Kind, ignoreCase: true, out kind))
             {
-                error(at + ".kind", "Вид строки: \"oneOff\" (разовые работы) или \"subscription\" (абонентская плата).");
+                LineError(at + ".kind", "Вид строки: \"oneOff\" (разовые работы) или \"subscription\" (абонентская плата).");
             }
 
             var unit = string.IsNullOrWhiteSpace(line.Unit) ? "шт" : line.Unit.Trim();
             lines.Add(new InvoiceLine(item ?? "", quantity, unit, price, rate, kind));
         }
 
-        if (lines.Count == requested.Count && InvoiceMath.Totals(lines, VatMode.Included).Total <= 0)
+        if (lineErrors == 0 && InvoiceMath.Totals(lines, VatMode.Included).Total <= 0)
         {
             error("lines", "Сумма счёта получается нулевой: проверьте цены и количества.");
         }
