@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -11,7 +12,7 @@ namespace OfficeFlow.Functions.Invoices.Documents;
 /// template engine. Fields: supplier.*, client.*, period_text, rows (a table-row loop of date, document, debit,
 /// credit), opening_*, turnover_*, closing_*, conclusion.
 /// </summary>
-public static class ReconciliationTemplate
+public static partial class ReconciliationTemplate
 {
     private const string Font = "Times New Roman";
     private static readonly DateTimeOffset FixedTimestamp = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -20,7 +21,7 @@ public static class ReconciliationTemplate
     /// <summary>The template's .docx bytes (built once per process).</summary>
     public static byte[] Docx => Cached.Value;
 
-    private static byte[] Generate()
+    internal static byte[] Generate()
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -116,23 +117,43 @@ public static class ReconciliationTemplate
         new PageSize { Width = 11906, Height = 16838 },
         new PageMargin { Top = 1134, Bottom = 1134, Left = 1418, Right = 850, Header = 709, Footer = 709, Gutter = 0 });
 
-    /// <summary>Rewrites the zip with fixed timestamps and a fixed entry order, so the bytes never change.</summary>
+    /// <summary>Rewrites the zip with fixed timestamps, a fixed entry order and the SDK's random relationship ids
+    /// ("R3f2a…") replaced by rId1, rId2…, so the bytes never change.</summary>
     private static byte[] Normalise(byte[] docx)
     {
         using var input = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
+        var texts = input.Entries
+            .Select(e =>
+            {
+                using var reader = new StreamReader(e.Open());
+                return (e.FullName, Text: reader.ReadToEnd());
+            })
+            .OrderBy(t => t.FullName == "[Content_Types].xml" ? "" : t.FullName, StringComparer.Ordinal)
+            .ToList();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (_, text) in texts.OrderBy(t => t.FullName.EndsWith(".rels", StringComparison.Ordinal) ? 0 : 1).ThenBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            foreach (Match match in RandomRelationshipId().Matches(text))
+            {
+                ids.TryAdd(match.Value, "rId" + (ids.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var entry in input.Entries.OrderBy(e => e.FullName == "[Content_Types].xml" ? "" : e.FullName, StringComparer.Ordinal))
+            foreach (var (name, text) in texts)
             {
-                var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                var copy = zip.CreateEntry(name, CompressionLevel.Optimal);
                 copy.LastWriteTime = FixedTimestamp;
-                using var from = entry.Open();
-                using var to = copy.Open();
-                from.CopyTo(to);
+                using var writer = new StreamWriter(copy.Open(), new System.Text.UTF8Encoding(false));
+                writer.Write(RandomRelationshipId().Replace(text, m => ids[m.Value]));
             }
         }
 
         return output.ToArray();
     }
+
+    [GeneratedRegex("\\bR[0-9a-f]{16}\\b")]
+    private static partial Regex RandomRelationshipId();
 }
