@@ -37,6 +37,8 @@ public sealed class GraphDocumentStore(GraphServiceClient client, GraphSettings 
                 },
                 cancellationToken: cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Graph returned no upload session for {drivePath}.");
+            // A new session expects the whole file; the SDK fails without a range list, which some proxies drop.
+            session.NextExpectedRanges ??= ["0-"];
             var upload = new LargeFileUploadTask<DriveItem>(session, stream, SliceSize, client.RequestAdapter);
             var result = await upload.UploadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!result.UploadSucceeded)
