@@ -78,8 +78,10 @@ public sealed record AuthSettings
             throw new AuthConfigurationException($"Auth:TenantId '{tenantId}' is not a tenant id: use the GUID shown as 'Directory (tenant) ID' in Entra ID.");
         }
 
-        var clientId = NonEmpty(configuration["Auth:ClientId"]);
-        var audience = NonEmpty(configuration["Auth:Audience"]) ?? (clientId is null ? null : $"api://{clientId}");
+        var configuredAudience = NonEmpty(configuration["Auth:Audience"]);
+        // v2.0 tokens carry the bare client id as audience, v1.0 tokens the api:// URI: accept both forms.
+        var clientId = NonEmpty(configuration["Auth:ClientId"]) ?? ClientIdOfApiUri(configuredAudience);
+        var audience = configuredAudience ?? (clientId is null ? null : $"api://{clientId}");
         if (audience is null)
         {
             throw new AuthConfigurationException("Auth:ClientId is missing: set it to the API app registration's 'Application (client) ID' (Auth:Audience defaults to api://<client id>).");
@@ -110,6 +112,12 @@ public sealed record AuthSettings
             MetadataAddress = metadata,
         };
     }
+
+    /// <summary>The GUID of an "api://&lt;guid&gt;" application ID URI, the default form Entra ID proposes.</summary>
+    internal static string? ClientIdOfApiUri(string? audience) =>
+        audience is not null && audience.StartsWith("api://", StringComparison.OrdinalIgnoreCase) && Guid.TryParse(audience["api://".Length..], out var id)
+            ? id.ToString()
+            : null;
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

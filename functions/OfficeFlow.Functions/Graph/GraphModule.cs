@@ -42,7 +42,7 @@ public static class GraphModule
         services.AddSingleton<IDocumentStore>(sp =>
         {
             var settings = sp.GetRequiredService<GraphSettings>();
-            return settings.IsConfigured
+            return settings.HasDrive
                 ? new GraphDocumentStore(sp.GetRequiredService<GraphServiceClient>(), settings)
                 : new LocalFolderDocumentStore(settings);
         });

@@ -37,6 +37,12 @@ public sealed record GraphSettings
     /// <summary>The scope app-only and on-behalf-of tokens are requested for: the Graph host's ".default".</summary>
     public string DefaultScope => new Uri(BaseUrl).GetLeftPart(UriPartial.Authority) + "/.default";
 
+    /// <summary>Whether documents go to a Graph drive; without <c>Graph:DriveId</c> they stay in the local folder.</summary>
+    public bool HasDrive => IsConfigured && DriveId.Length > 0;
+
+    /// <summary>Whether on-behalf-of calls are possible: they need the API's app registration (client id).</summary>
+    public bool CanActOnBehalfOfUsers => IsConfigured && ClientId.Length > 0;
+
     public static GraphSettings Load(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -57,6 +63,8 @@ public sealed record GraphSettings
             throw new GraphConfigurationException($"Graph:BaseUrl '{baseUrl}' must be an https URL such as {DefaultBaseUrl} (plain http only on loopback, for tests).");
         }
 
+        // On-behalf-of is done by the API's own app registration, so the client id defaults to the API's.
+        clientId ??= Value(configuration, "Auth:ClientId") ?? Auth.AuthSettings.ClientIdOfApiUri(Value(configuration, "Auth:Audience"));
         if (!managedIdentity && secret is null)
         {
             throw Missing("Graph:ClientSecret", "the app registration's client secret (from app settings or Key Vault, never committed), or set Graph:UseManagedIdentity=true");
@@ -65,15 +73,16 @@ public sealed record GraphSettings
         return local with
         {
             IsConfigured = true,
-            TenantId = tenantId ?? throw Missing("Graph:TenantId", "the tenant id (GUID) of the organisation"),
-            ClientId = clientId ?? throw Missing("Graph:ClientId", "the app registration's Application (client) ID"),
+            TenantId = tenantId ?? Value(configuration, "Auth:TenantId") ?? throw Missing("Graph:TenantId", "the tenant id (GUID) of the organisation"),
+            ClientId = clientId ?? (managedIdentity ? "" : throw Missing("Graph:ClientId", "the app registration's Application (client) ID")),
             ClientSecret = secret,
             UseManagedIdentity = managedIdentity,
-            ManagedIdentityClientId = Value(configuration, "Graph:ManagedIdentityClientId"),
+            // A user-assigned identity: the Function App names it in AZURE_CLIENT_ID (see infra/main.bicep).
+            ManagedIdentityClientId = Value(configuration, "Graph:ManagedIdentityClientId") ?? Value(configuration, "AZURE_CLIENT_ID"),
             Instance = (Value(configuration, "Graph:Instance") ?? DefaultInstance).TrimEnd('/') + "/",
             BaseUrl = baseUrl,
             Mailbox = Value(configuration, "Graph:Mailbox") ?? throw Missing("Graph:Mailbox", "the shared mailbox address (UPN) that sends reminders and is synced"),
-            DriveId = Value(configuration, "Graph:DriveId") ?? throw Missing("Graph:DriveId", "the id of the OneDrive/SharePoint drive that keeps documents"),
+            DriveId = Value(configuration, "Graph:DriveId") ?? "",
             ArchiveFolder = (Value(configuration, "Graph:ArchiveFolder") ?? DefaultArchiveFolder).Trim('/'),
         };
     }

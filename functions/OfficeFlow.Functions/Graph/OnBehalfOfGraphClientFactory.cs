@@ -19,9 +19,11 @@ public sealed class OnBehalfOfGraphClientFactory : IGraphClientFactory
     public OnBehalfOfGraphClientFactory(GraphSettings settings, IMsalHttpClientFactory? httpClientFactory = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (!settings.IsConfigured)
+        if (!settings.CanActOnBehalfOfUsers)
         {
-            throw new InvalidOperationException("Graph is not configured (local mode): set Graph:TenantId, Graph:ClientId and Graph:ClientSecret to act on behalf of users.");
+            throw new InvalidOperationException(settings.IsConfigured
+                ? "On-behalf-of Graph calls need the API's app registration: set Graph:ClientId (or Auth:ClientId)."
+                : "Graph is not configured (local mode): set the Graph:* settings to act on behalf of users.");
         }
 
         _settings = settings;

@@ -52,6 +52,13 @@ public sealed class AuthSettingsTests
     }
 
     [Fact]
+    public void EntraId_WithOnlyAnApiUriAudience_AlsoAcceptsItsClientIdForV2Tokens()
+    {
+        var settings = Load("Production", ("Auth:TenantId", Guid.NewGuid().ToString()), ("Auth:Audience", "api://AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE"));
+        Assert.Equal(["api://AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"], settings.Audiences);
+    }
+
+    [Fact]
     public void PlainHttpMetadataOffLoopback_IsRefused()
     {
         var error = Assert.Throws<AuthConfigurationException>(() => Load("Production",

@@ -51,7 +51,6 @@ public sealed class GraphModuleTests : IDisposable
     [Theory]
     [InlineData("Graph:ClientSecret")]
     [InlineData("Graph:Mailbox")]
-    [InlineData("Graph:DriveId")]
     [InlineData("Graph:TenantId")]
     public async Task HalfAConfiguration_StopsStartUp_NamingTheMissingSetting(string missing)
     {
@@ -78,6 +77,40 @@ public sealed class GraphModuleTests : IDisposable
         Assert.All(stub.Requests, r => Assert.Equal("Bearer app-token-1", r.Header("Authorization")));
         Assert.Equal("/v1.0/users/office@firm.example/sendMail", stub.Requests[0].Path);
         Assert.Contains(_log.Lines, l => l.Contains("mailbox office@firm.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithoutDriveId_MailGoesThroughGraph_DocumentsStayLocal_AndTheLogWarns()
+    {
+        await using var stub = await GraphStub.StartAsync();
+        var settings = GraphTestClient.Settings(stub).Where(s => s.Key != "Graph:DriveId").ToDictionary();
+        using var host = await StartAsync(settings, services => services.UseStubCredential());
+
+        Assert.IsType<GraphMailSender>(host.Services.GetRequiredService<IMailSender>());
+        Assert.IsType<LocalFolderDocumentStore>(host.Services.GetRequiredService<IDocumentStore>());
+        Assert.Contains(_log.Lines, l => l.StartsWith("Graph:DriveId is not set", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ManagedIdentityAsDeployedByInfra_NeedsNoSecret_AndTakesTheApiClientIdForOnBehalfOf()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth:TenantId"] = "11111111-2222-3333-4444-555555555555",
+            ["Auth:Audience"] = "api://aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+            ["Graph:TenantId"] = "11111111-2222-3333-4444-555555555555",
+            ["Graph:UseManagedIdentity"] = "true",
+            ["Graph:Mailbox"] = "office@firm.example",
+            ["AZURE_CLIENT_ID"] = "user-assigned-identity-id",
+        }).Build();
+
+        var settings = GraphSettings.Load(configuration);
+
+        Assert.True(settings.IsConfigured);
+        Assert.True(settings.CanActOnBehalfOfUsers);
+        Assert.Equal("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", settings.ClientId);
+        Assert.Equal("user-assigned-identity-id", settings.ManagedIdentityClientId);
+        Assert.Equal("https://graph.microsoft.com/.default", settings.DefaultScope);
     }
 
     private sealed class ListLogger : ILoggerProvider, ILogger
