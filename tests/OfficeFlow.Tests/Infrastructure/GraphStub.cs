@@ -16,7 +16,8 @@ namespace OfficeFlow.Tests.Infrastructure;
 /// <summary>
 /// A loopback HTTP server (Kestrel on 127.0.0.1, a free port) that plays Microsoft Graph, or any other HTTP
 /// service, for tests. Program it per route with <see cref="On"/>; route templates match one path segment per
-/// <c>{name}</c> (e.g. <c>/v1.0/users/{id}/sendMail</c>), compared on the decoded path. Every request is recorded
+/// <c>{name}</c> (e.g. <c>/v1.0/users/{id}/sendMail</c>) and several per <c>{*name}</c>, compared on the decoded
+/// path; a function call's "()" is optional on either side (<c>.../messages/delta</c> matches the SDK's <c>delta()</c>). Every request is recorded
 /// in <see cref="Requests"/>; <see cref="ThrottleOnce"/> makes the next matching request answer 429 with Retry-After.
 /// Requests without a route answer 404 with a Graph-style error (and are recorded, so a test can see them).
 /// </summary>
@@ -88,6 +89,7 @@ public sealed class GraphStub : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
+        var arrived = _clock.Elapsed;
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer);
         var body = buffer.ToArray();
@@ -133,7 +135,7 @@ public sealed class GraphStub : IAsyncDisposable
             body,
             http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             http.Response.StatusCode,
-            _clock.Elapsed));
+            arrived));
     }
 
     public async ValueTask DisposeAsync()
@@ -143,7 +145,7 @@ public sealed class GraphStub : IAsyncDisposable
     }
 }
 
-/// <summary>One recorded request: what arrived, what the stub answered, and when (time since the stub started).</summary>
+/// <summary>One recorded request: what arrived, what the stub answered, and when it arrived (time since the stub started).</summary>
 public sealed record StubRequest(
     string Method,
     string Path,
@@ -194,7 +196,7 @@ internal sealed class StubRoute(string method, string template, Func<StubContext
 
     public static bool Matches(string template, string path, out IReadOnlyDictionary<string, string> values)
     {
-        var match = Patterns.GetOrAdd(template, Compile).Match(path.TrimEnd('/'));
+        var match = Patterns.GetOrAdd(WithoutCallParentheses(template), Compile).Match(WithoutCallParentheses(path.TrimEnd('/')));
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         values = result;
         if (!match.Success)
@@ -209,6 +211,9 @@ internal sealed class StubRoute(string method, string template, Func<StubContext
 
         return true;
     }
+
+    // The SDK calls Graph functions as "delta()", people write "delta": both match either way.
+    private static string WithoutCallParentheses(string path) => Regex.Replace(path, @"\(\)(?=/|$)", "");
 
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
