@@ -238,5 +238,7 @@ public sealed class TableEntityOperationsTests(AzuriteFixture azurite) : IClassF
         Assert.Equal("TableNotFound", add.ErrorCode);
         Assert.Contains(table.Name, add.Message);
         Assert.Equal(404, update.Status);
+        await Assert.ThrowsAsync<RequestFailedException>(() => table.GetEntityIfExistsAsync<Note>("p", "r"));
+        await Assert.ThrowsAsync<RequestFailedException>(() => table.DeleteEntityAsync("p", "r"));
     }
 }

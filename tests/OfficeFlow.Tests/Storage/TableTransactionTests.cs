@@ -78,6 +78,23 @@ public sealed class TableTransactionTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task Transaction_WithQuotesSpacesAndUnicodeInKeys_AddressesTheRightEntities()
+    {
+        var table = await azurite.CreateTableAsync("Tx");
+        const string partition = "ООО «Ромашка» O'Brien & Co";
+        await table.AddEntityAsync(new Note(partition, "it's 1", "old"));
+
+        await table.SubmitTransactionAsync(
+        [
+            new(TableTransactionActionType.UpdateMerge, new Note(partition, "it's 1", "new")),
+            new(TableTransactionActionType.Add, new Note(partition, "日本 2", "added")),
+        ]);
+
+        var stored = await table.QueryAsync<Note>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")).ToListAsync();
+        Assert.Equal([("it's 1", "new"), ("日本 2", "added")], stored.Select(n => (n.RowKey, n.Text!)));
+    }
+
+    [Fact]
     public async Task MoreThanOneHundredActions_AreRejectedBeforeSending()
     {
         var table = azurite.CreateServiceClient().GetTableClient("NeverCreated");
