@@ -24,7 +24,7 @@ public sealed class AzuriteFixture : IDisposable
     public TableServiceClient CreateServiceClient(TableClientOptions? options = null) => new(ConnectionString, options);
 
     /// <summary>A unique prefix of letters and digits (starts with a letter), for Storage:TablePrefix or table names.</summary>
-    public string NewTablePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
+    public static string NewTablePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>A fresh, created table with a unique name.</summary>
     public async Task<TableClient> CreateTableAsync(string name = "Test", CancellationToken cancellationToken = default)

@@ -31,7 +31,7 @@ public sealed class AzuriteFixtureTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public void NewTablePrefix_IsUniqueLettersAndDigitsStartingWithALetter()
     {
-        var prefixes = Enumerable.Range(0, 100).Select(_ => azurite.NewTablePrefix()).ToList();
+        var prefixes = Enumerable.Range(0, 100).Select(_ => AzuriteFixture.NewTablePrefix()).ToList();
 
         Assert.Equal(100, prefixes.Distinct().Count());
         Assert.All(prefixes, p => Assert.Matches("^[a-z][a-z0-9]+$", p));

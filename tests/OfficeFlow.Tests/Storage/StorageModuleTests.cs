@@ -41,7 +41,7 @@ public sealed class StorageModuleTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task TheRegisteredTableStore_CreatesPrefixedTablesInTheConfiguredAccount()
     {
-        var prefix = azurite.NewTablePrefix();
+        var prefix = AzuriteFixture.NewTablePrefix();
         var services = new ServiceCollection()
             .AddTableStorage(Config(("Storage:ConnectionString", azurite.ConnectionString), ("Storage:TablePrefix", prefix)))
             .BuildServiceProvider();

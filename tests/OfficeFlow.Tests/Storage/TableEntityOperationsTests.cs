@@ -229,7 +229,7 @@ public sealed class TableEntityOperationsTests(AzuriteFixture azurite) : IClassF
     [Fact]
     public async Task Operations_OnAMissingTable_ThrowRequestFailedNamingTheTable()
     {
-        var table = azurite.CreateServiceClient().GetTableClient(azurite.NewTablePrefix() + "Missing");
+        var table = azurite.CreateServiceClient().GetTableClient(AzuriteFixture.NewTablePrefix() + "Missing");
 
         var add = await Assert.ThrowsAsync<RequestFailedException>(() => table.AddEntityAsync(new Note("p", "r")));
         var update = await Assert.ThrowsAsync<RequestFailedException>(() => table.UpdateEntityAsync(new Note("p", "r"), ETag.All));

@@ -115,7 +115,7 @@ public sealed class TableQueryTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task Query_OnAMissingTable_Throws()
     {
-        var table = azurite.CreateServiceClient().GetTableClient(azurite.NewTablePrefix() + "Missing");
+        var table = azurite.CreateServiceClient().GetTableClient(AzuriteFixture.NewTablePrefix() + "Missing");
 
         var error = await Assert.ThrowsAsync<Azure.RequestFailedException>(async () => await table.QueryAsync<Note>().ToListAsync());
 

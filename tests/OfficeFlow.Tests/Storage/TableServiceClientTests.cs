@@ -10,7 +10,7 @@ public sealed class TableServiceClientTests(AzuriteFixture azurite) : IClassFixt
     public async Task CreateIfNotExists_IsIdempotentAndTheTableIsListed()
     {
         var service = azurite.CreateServiceClient();
-        var prefix = azurite.NewTablePrefix();
+        var prefix = AzuriteFixture.NewTablePrefix();
         var table = service.GetTableClient(prefix + "Clients");
 
         await table.CreateIfNotExistsAsync();
@@ -41,7 +41,7 @@ public sealed class TableServiceClientTests(AzuriteFixture azurite) : IClassFixt
     public async Task QueryTables_FollowsContinuationAcrossPages()
     {
         var service = azurite.CreateServiceClient();
-        var prefix = azurite.NewTablePrefix();
+        var prefix = AzuriteFixture.NewTablePrefix();
         var names = Enumerable.Range(0, 5).Select(i => $"{prefix}T{i}").ToArray();
         foreach (var name in names)
         {
