@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -12,9 +11,10 @@ using OfficeFlow.Tests.Infrastructure;
 
 namespace OfficeFlow.Tests.Invoices;
 
-/// <summary>The real app pipeline on Azurite with its own table prefix, a fake clock, a header-based test user,
-/// and substitutes for the task recorder and the mail sender (narrow seams owned by other capabilities).</summary>
-public sealed class InvoicesApiFactory(AzuriteFixture azurite) : WebApplicationFactory<Program>
+/// <summary>The real app pipeline on Azurite with its own table prefix, development tokens (TestTokens), a fake
+/// clock and a substitute task recorder. Mail goes to a substitute, or — given a <see cref="GraphStub"/> — through
+/// the real Graph SDK and the app's own Graph mail sender to the stub.</summary>
+public sealed class InvoicesApiFactory(AzuriteFixture azurite, GraphStub? graph = null) : WebApplicationFactory<Program>
 {
     public FakeClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 7, 0, 0, TimeSpan.Zero));
     public ITaskRecorder Tasks { get; } = Substitute.For<ITaskRecorder>();
@@ -26,37 +26,45 @@ public sealed class InvoicesApiFactory(AzuriteFixture azurite) : WebApplicationF
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
         builder.UseSetting("Storage:TablePrefix", TablePrefix);
+        builder.UseSetting("Local:DataFolder", Path.Combine(Path.GetTempPath(), "officeflow-invoices-" + TablePrefix));
+        builder.UseTestTokens();
+        if (graph is not null)
+        {
+            foreach (var (key, value) in GraphTestClient.Settings(graph))
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.RemoveAll<ITaskRecorder>();
             services.AddSingleton(Tasks);
-            services.RemoveAll<IMailSender>();
-            services.AddSingleton(Mail);
-            services.AddAuthentication(o =>
+            if (graph is null)
             {
-                o.DefaultScheme = InvoicesTestAuth.SchemeName;
-                o.DefaultAuthenticateScheme = InvoicesTestAuth.SchemeName;
-                o.DefaultChallengeScheme = InvoicesTestAuth.SchemeName;
-            }).AddScheme<AuthenticationSchemeOptions, InvoicesTestAuth>(InvoicesTestAuth.SchemeName, _ => { });
-            services.AddAuthorization(o =>
+                services.RemoveAll<IMailSender>();
+                services.AddSingleton(Mail);
+            }
+            else
             {
-                // Admin passes every role, as the app's own policies do.
-                foreach (var role in Roles.All)
-                {
-                    o.AddPolicy(role, p => p.AddAuthenticationSchemes(InvoicesTestAuth.SchemeName).RequireAuthenticatedUser()
-                        .RequireAssertion(c => c.User.FindAll("roles").Any(r => r.Value == role || r.Value == Roles.Admin)));
-                }
-            });
+                services.UseStubCredential();
+            }
         });
     }
 
-    public HttpClient As(string user, params string[] roles)
+    /// <summary>A client whose every request carries a fresh development token minted on the fake clock
+    /// (the app validates token lifetimes on the same clock, so tests may move it by weeks).</summary>
+    public HttpClient As(string user, params string[] roles) => CreateDefaultClient(new FreshTokenHandler(Clock, user, roles));
+
+    private sealed class FreshTokenHandler(TimeProvider clock, string user, string[] roles) : DelegatingHandler
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Test-User", user);
-        client.DefaultRequestHeaders.Add("X-Test-Roles", string.Join(",", roles));
-        return client;
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var token = DevTokenIssuer.Issue(TestTokens.Key, new DevTokenRequest(user, roles), clock);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }
