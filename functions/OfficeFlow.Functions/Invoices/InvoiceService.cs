@@ -185,6 +185,10 @@ public sealed class InvoiceService(
         return AgingCalculator.Build(invoices, asOf);
     }
 
+    /// <summary>A client's (or, with null, every) invoice with its payments: reconciliation statements.</summary>
+    public Task<IReadOnlyList<(Invoice Invoice, IReadOnlyList<Payment> Payments)>> ListWithPaymentsAsync(string? clientId, CancellationToken ct) =>
+        store.ListWithPaymentsAsync(clientId, ct);
+
     /// <summary>The month's volume for the department head's pay.</summary>
     public async Task<MonthVolume> MonthVolumeAsync(int year, int month, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OfficeFlow.Functions.Invoices.Api;
+using OfficeFlow.Functions.Invoices.Documents;
 using OfficeFlow.Functions.Hosting.Timers;
 using OfficeFlow.Functions.Invoices.Reminders;
 using OfficeFlow.Functions.Invoices.Storage;
@@ -13,6 +14,7 @@ public static class InvoicesModule
     {
         var options = InvoicesOptions.From(configuration);
         services.AddSingleton(options);
+        services.AddSingleton(_ => FirmRequisites.From(configuration));
         services.AddProblemDetails();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InvoiceStore>();

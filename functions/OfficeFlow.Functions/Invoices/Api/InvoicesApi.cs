@@ -30,7 +30,7 @@ public static class InvoicesApi
 
     /// <summary>Managers, accountants and admins may read invoices (role claims "roles" or the role claim type).
     /// Combined with the default policy (signed in, API scope), as every endpoint's is.</summary>
-    private static void ReaderPolicy(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy) =>
+    internal static void ReaderPolicy(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy) =>
         policy.RequireAssertion(context =>
         {
             var roles = context.User.FindAll("roles").Concat(context.User.FindAll(System.Security.Claims.ClaimTypes.Role)).Select(c => c.Value);
