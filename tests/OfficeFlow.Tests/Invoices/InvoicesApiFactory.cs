@@ -14,7 +14,7 @@ namespace OfficeFlow.Tests.Invoices;
 /// <summary>The real app pipeline on Azurite with its own table prefix, development tokens (TestTokens), a fake
 /// clock and a substitute task recorder. Mail goes to a substitute, or — given a <see cref="GraphStub"/> — through
 /// the real Graph SDK and the app's own Graph mail sender to the stub.</summary>
-public sealed class InvoicesApiFactory(AzuriteFixture azurite, GraphStub? graph = null) : WebApplicationFactory<Program>
+public sealed class InvoicesApiFactory(AzuriteFixture azurite, GraphStub? graph = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public FakeClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 7, 0, 0, TimeSpan.Zero));
     public ITaskRecorder Tasks { get; } = Substitute.For<ITaskRecorder>();
@@ -28,6 +28,11 @@ public sealed class InvoicesApiFactory(AzuriteFixture azurite, GraphStub? graph 
         builder.UseSetting("Storage:TablePrefix", TablePrefix);
         builder.UseSetting("Local:DataFolder", Path.Combine(Path.GetTempPath(), "officeflow-invoices-" + TablePrefix));
         builder.UseTestTokens();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (graph is not null)
         {
             foreach (var (key, value) in GraphTestClient.Settings(graph))
