@@ -85,6 +85,18 @@ public sealed class InvoiceService(
         return ChangeAsync(id, i => InvoiceLifecycle.Cancel(i, now, reason), ct);
     }
 
+    public Task<Invoice> AcceptAsync(string id, string? acceptedOn, CancellationToken ct)
+    {
+        var today = Today;
+        var date = today;
+        if (acceptedOn is not null && !InvoiceDraftValidator.TryDate(acceptedOn, out date))
+        {
+            throw new InvoiceRuleException(InvoiceRuleKind.Invalid, "acceptedOn", "Дата приёмки работ — в виде ГГГГ-ММ-ДД.");
+        }
+
+        return ChangeAsync(id, i => InvoiceLifecycle.Accept(i, date, today), ct);
+    }
+
     public Task<Invoice> SetDoNotRemindAsync(string id, bool doNotRemind, CancellationToken ct) =>
         ChangeAsync(id, i => i with { DoNotRemind = doNotRemind }, ct);
 

@@ -149,4 +149,14 @@ public class InvoiceLifecycleTests
         Assert.Equal(0, paid.DaysOverdue(new DateOnly(2026, 12, 12)));
         Assert.Equal(0, InvoiceSamples.Draft().DaysOverdue(new DateOnly(2026, 12, 12)));
     }
+
+    [Fact]
+    public void Accept_IssuedInvoice_RecordsTheDay_DraftAndFutureAreRefused()
+    {
+        var accepted = InvoiceLifecycle.Accept(InvoiceSamples.Issued(), Today, Today);
+
+        Assert.Equal(Today, accepted.AcceptedOn);
+        Assert.Equal("not-issued", Assert.Throws<InvoiceRuleException>(() => InvoiceLifecycle.Accept(InvoiceSamples.Draft(), Today, Today)).Code);
+        Assert.Equal(InvoiceRuleKind.Invalid, Assert.Throws<InvoiceRuleException>(() => InvoiceLifecycle.Accept(InvoiceSamples.Issued(), Today.AddDays(1), Today)).Kind);
+    }
 }

@@ -134,4 +134,20 @@ public class InvoiceStorageTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.Equal(400m, report.Clients.Single(c => c.ClientId == "c2").Buckets.Days1To30);
         Assert.Equal(1150m, report.Totals.Total);
     }
+
+    [Fact]
+    public async Task MonthVolume_CountsAcceptedAndFullyPaidInvoicesOfTheMonth()
+    {
+        using var harness = new InvoicesHarness(azurite);
+        var accepted = await harness.CreateIssuedAsync(1220m, "c1");
+        await harness.Invoices.AcceptAsync(accepted.Id, "2026-11-02", CancellationToken.None);
+        var paid = await harness.CreateIssuedAsync(2440m, "c2");
+        await harness.Invoices.AddPaymentAsync(paid.Id, new AddPaymentRequest(null, 2440m, "1", null), InvoicesHarness.Accountant, null, CancellationToken.None);
+        await harness.CreateIssuedAsync(5000m, "c3");
+
+        var volume = await harness.Invoices.MonthVolumeAsync(2026, 11, CancellationToken.None);
+
+        Assert.Equal([accepted.Id, paid.Id], volume.InvoiceIds);
+        Assert.Equal((3000m, 3660m), (volume.SubscriptionNet, volume.SubscriptionGross));
+    }
 }

@@ -28,3 +28,6 @@ public sealed record CancelInvoiceRequest(string? Reason);
 
 /// <summary>PUT /api/invoices/{id}/reminders and PUT /api/invoices/clients/{clientId}/reminders.</summary>
 public sealed record RemindersSettingRequest(bool? DoNotRemind);
+
+/// <summary>POST /api/invoices/{id}/accepted: the day the client accepted the work (default today).</summary>
+public sealed record AcceptRequest(string? AcceptedOn);

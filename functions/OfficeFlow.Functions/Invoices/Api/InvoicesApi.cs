@@ -21,6 +21,7 @@ public static class InvoicesApi
         invoices.MapPost("/{id}/issue", IssueAsync).WithName("InvoicesIssue").RequireAuthorization(Roles.Manager);
         invoices.MapPost("/{id}/sent", MarkSentAsync).WithName("InvoicesMarkSent").RequireAuthorization(Roles.Manager);
         invoices.MapPost("/{id}/cancel", CancelAsync).WithName("InvoicesCancel").RequireAuthorization(Roles.Manager);
+        invoices.MapPost("/{id}/accepted", AcceptAsync).WithName("InvoicesAccept").RequireAuthorization(Roles.Manager);
         invoices.MapPut("/{id}/reminders", SetRemindersAsync).WithName("InvoicesRemindersSet").RequireAuthorization(Roles.Manager);
         invoices.MapPut("/clients/{clientId}/reminders", SetClientRemindersAsync).WithName("InvoicesClientRemindersSet").RequireAuthorization(Roles.Manager);
         invoices.MapPost("/{id}/payments", AddPaymentAsync).WithName("InvoicesPaymentsAdd").RequireAuthorization(Roles.Accountant);
@@ -104,6 +105,9 @@ public static class InvoicesApi
 
     public static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> CancelAsync(string id, [FromBody] CancelInvoiceRequest? request, InvoiceService invoices, CancellationToken ct) =>
         RunAsync(invoices, () => invoices.CancelAsync(id, request?.Reason, ct));
+
+    public static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> AcceptAsync(string id, [FromBody] AcceptRequest? request, InvoiceService invoices, CancellationToken ct) =>
+        RunAsync(invoices, () => invoices.AcceptAsync(id, request?.AcceptedOn, ct));
 
     public static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> SetRemindersAsync(string id, [FromBody] RemindersSettingRequest? request, InvoiceService invoices, CancellationToken ct) =>
         request?.DoNotRemind is bool doNotRemind

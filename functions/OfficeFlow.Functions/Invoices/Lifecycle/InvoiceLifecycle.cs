@@ -54,6 +54,24 @@ public static class InvoiceLifecycle
         };
     }
 
+    /// <summary>Records the day the client accepted the work (signed act); it decides the month of the head's volume.</summary>
+    public static Invoice Accept(Invoice invoice, DateOnly acceptedOn, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        if (acceptedOn > today)
+        {
+            throw Invalid("acceptedOn", "Дата приёмки работ не может быть в будущем.");
+        }
+
+        return invoice.Status switch
+        {
+            InvoiceStatus.Draft => throw Refuse("not-issued", $"Счёт {invoice.Id} ещё черновик: приёмку отмечают по выставленному счёту."),
+            InvoiceStatus.Cancelled => throw Refuse("cancelled", $"Счёт {invoice.Id} отменён — приёмку по нему отметить нельзя."),
+            _ when invoice.AcceptedOn == acceptedOn => invoice,
+            _ => invoice with { AcceptedOn = acceptedOn },
+        };
+    }
+
     /// <summary>Applies a payment. Refuses a draft or cancelled invoice, a non-positive amount, fractions of a
     /// kopeck, and an overpayment (more than the balance) — the message says the balance.</summary>
     public static Invoice AddPayment(Invoice invoice, Payment payment)
