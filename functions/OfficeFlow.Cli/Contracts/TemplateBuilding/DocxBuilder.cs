@@ -10,7 +10,7 @@ namespace OfficeFlow.Cli.Contracts.TemplateBuilding;
 /// justified clauses, bordered tables, a footer "Договор № … — страница X из Y". Text passed in may mark
 /// bold spans with <c>**…**</c>. Output is byte-stable (fixed zip timestamps) so regenerating changes nothing.
 /// </summary>
-internal sealed class DocxBuilder
+internal sealed partial class DocxBuilder
 {
     private const string Font = "Times New Roman";
     private static readonly DateTimeOffset FixedTimestamp = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -29,7 +29,7 @@ internal sealed class DocxBuilder
     public DocxBuilder CityAndDate(string city, string date)
     {
         var paragraph = Para("", JustificationValues.Left, after: 240);
-        paragraph.ParagraphProperties!.Append(new Tabs(new TabStop { Val = TabStopValues.Right, Position = 9638 }));
+        paragraph.ParagraphProperties!.PrependChild(new Tabs(new TabStop { Val = TabStopValues.Right, Position = 9638 }));
         paragraph.Append(TextRun(city, false), new Run(new TabChar()), TextRun(date, false));
         return Add(paragraph);
     }
@@ -203,23 +203,40 @@ internal sealed class DocxBuilder
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "60", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
         new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
 
-    // System.IO.Packaging stamps entries with the current time; fixed stamps make regeneration byte-stable.
+    // System.IO.Packaging stamps entries with the current time and the SDK names relationships with random
+    // ids ("R5e7b8731c9f54f92"); fixed stamps and ids numbered in order of appearance make regeneration byte-stable.
     private static byte[] WithFixedTimestamps(byte[] docx)
     {
         var output = new MemoryStream();
         using (var source = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read))
         using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var entry in source.Entries)
+            var texts = source.Entries.Select(e =>
             {
-                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                using var reader = new StreamReader(e.Open());
+                return (e.FullName, Text: reader.ReadToEnd());
+            }).ToList();
+            var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (_, text) in texts.OrderBy(t => t.FullName.EndsWith(".rels", StringComparison.Ordinal) ? 0 : 1))
+            {
+                foreach (System.Text.RegularExpressions.Match match in RandomRelationshipId().Matches(text))
+                {
+                    ids.TryAdd(match.Value, "rId" + (ids.Count + 1));
+                }
+            }
+
+            foreach (var (name, text) in texts)
+            {
+                var copy = target.CreateEntry(name, CompressionLevel.Optimal);
                 copy.LastWriteTime = FixedTimestamp;
-                using var from = entry.Open();
-                using var to = copy.Open();
-                from.CopyTo(to);
+                using var writer = new StreamWriter(copy.Open(), new System.Text.UTF8Encoding(false));
+                writer.Write(RandomRelationshipId().Replace(text, m => ids[m.Value]));
             }
         }
 
         return output.ToArray();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\bR[0-9a-f]{16}\\b")]
+    private static partial System.Text.RegularExpressions.Regex RandomRelationshipId();
 }
