@@ -19,7 +19,8 @@ public sealed record TemplateLimits
 }
 
 /// <summary>How a render treats the data.</summary>
-/// <param name="Strict">When true, a field the data lacks is an error; otherwise it renders empty.</param>
+/// <param name="Strict">When true, a value tag whose field the data lacks is an error; otherwise it renders empty.
+/// A missing section field is falsy in both modes.</param>
 public sealed record RenderOptions(bool Strict = false)
 {
     public static RenderOptions Lenient { get; } = new();

@@ -78,12 +78,9 @@ internal sealed class SectionNode(TagInfo open, List<TemplateNode> children) : T
 
     public override void Render(RenderContext context)
     {
+        // A missing section field is simply falsy, even in strict mode: optional blocks ("{#vat_note}…")
+        // would otherwise force every caller to send every flag.
         var found = context.TryResolve(Open.Expression.Segments, out var value);
-        if (!found)
-        {
-            context.Missing(Open);
-        }
-
         var truthy = found && IsTruthy(value);
         if (Open.Expression.Kind == TagKind.Inverted)
         {
