@@ -157,4 +157,18 @@ public class DocxTemplateSectionTests
         Assert.Equal(["Внешняя T", "a", "x", "b", "x", ""], Paragraphs(output));
         Assert.Empty(Validate(output));
     }
+
+    [Fact]
+    public void ParagraphLoopFillingATableCell_LeavesTheCellValidWhenEmpty()
+    {
+        var cell = new TableCell(P("{#notes}"), P("{.}"), P("{/notes}"));
+        var template = Create(Table(new TableRow(new TableCell(P("Примечания")), cell)));
+
+        var empty = Render(template, """{"notes":[]}""");
+        var two = Render(template, """{"notes":["a","b"]}""");
+
+        Assert.Equal(["Примечания", ""], Paragraphs(empty));
+        Assert.Empty(Validate(empty));
+        Assert.Equal(["Примечания", "a", "b", ""], Paragraphs(two));
+    }
 }

@@ -21,7 +21,17 @@ internal static class SectionPlacer
             InsertBefore(open.Paragraph, Markers.ForBoundary(section.Id, BoundaryKind.Start));
             InsertAfter(open.Paragraph, Markers.ForBoundary(section.Id, BoundaryKind.ContentStart));
             InsertBefore(close.Paragraph, Markers.ForBoundary(section.Id, BoundaryKind.ContentEnd));
-            InsertAfter(close.Paragraph, Markers.ForBoundary(section.Id, BoundaryKind.End));
+            if (FillsTableCell(open.Paragraph, close.Paragraph))
+            {
+                // A cell must keep one paragraph: when the loop is all the cell holds, the closing tag's
+                // paragraph stays (empty) so zero items still leave a valid cell.
+                InsertBefore(close.Paragraph, Markers.ForBoundary(section.Id, BoundaryKind.End));
+            }
+            else
+            {
+                InsertAfter(close.Paragraph, Markers.ForBoundary(section.Id, BoundaryKind.End));
+            }
+
             return;
         }
 
@@ -46,6 +56,11 @@ internal static class SectionPlacer
             $"The section {open.Raw}…{close.Raw} (closing in \"{close.Context}\") cannot repeat as a unit: put both tags in one paragraph, "
             + "each alone in its own paragraph at the same level, or in cells of the same table row."));
     }
+
+    private static bool FillsTableCell(Paragraph open, Paragraph close) =>
+        open.Parent is TableCell
+        && open.ElementsBefore().All(e => e is TableCellProperties or OpenXmlMiscNode)
+        && close.ElementsAfter().All(e => e is OpenXmlMiscNode);
 
     private static T? Nearest<T>(OpenXmlElement element)
         where T : OpenXmlElement
