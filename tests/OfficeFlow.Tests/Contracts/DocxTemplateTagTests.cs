@@ -167,4 +167,19 @@ public class DocxTemplateTagTests
         Assert.Equal(TemplateFieldKind.Section, fields[3].Kind);
         Assert.Equal(["name", "price"], fields[3].Fields.Select(f => f.Name));
     }
+
+    [Fact]
+    public void Render_TemplatesFootnotes()
+    {
+        var template = Create(main =>
+        {
+            var notes = main.AddNewPart<FootnotesPart>();
+            notes.Footnotes = new Footnotes(new Footnote(P("Цены указаны на {date|date}.")) { Id = 1 });
+        }, new Paragraph(new Run(new Text("Стоимость")), new Run(new FootnoteReference { Id = 1 })));
+
+        var output = Render(template, """{"date":"2026-11-22"}""");
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(output), false);
+        Assert.Equal("Цены указаны на 22.11.2026.", document.MainDocumentPart!.FootnotesPart!.Footnotes!.InnerText);
+    }
 }
