@@ -12,6 +12,7 @@ public static class CommandLine
     {
         ["build-templates"] = (Contracts.BuildTemplatesCommand.Summary, Contracts.BuildTemplatesCommand.RunAsync),
         ["render"] = (Contracts.RenderCommand.Summary, Contracts.RenderCommand.RunAsync),
+        ["dev-token"] = (Auth.DevTokenCommand.Summary, Auth.DevTokenCommand.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
