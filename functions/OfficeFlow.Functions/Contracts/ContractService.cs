@@ -93,6 +93,27 @@ public sealed class ContractService(
             return ContractResult.Invalid(dryRun);
         }
 
+        ContractEntity entity;
+        byte[] document;
+        try
+        {
+            (entity, document) = await NumberAndRecordAsync(table, template, request, client, user, now, date, cancellationToken);
+        }
+        catch
+        {
+            // The contract was not recorded: free the request id so repeating the request can succeed.
+            await ReleaseClaimAsync(table, request.RequestId, CancellationToken.None);
+            throw;
+        }
+
+        logger.LogInformation("Contract {Number} generated from template {TemplateId} for client {ClientId} by {UserId}", entity.Number, entity.TemplateId, entity.ClientId, user.Id);
+        return await FinishAsync(table, entity, document, cancellationToken);
+    }
+
+    // Takes the number, renders (the dry run already proved the data fits) and records the contract.
+    private async Task<(ContractEntity Entity, byte[] Document)> NumberAndRecordAsync(TableClient table, DocxTemplate template,
+        ContractRequest request, JsonObject client, CurrentUser user, DateTimeOffset now, DateOnly date, CancellationToken cancellationToken)
+    {
         var number = $"{date.Year}-{await numbers.NextAsync(date.Year, cancellationToken):0000}";
         var data = ContractData.Build(request, client, options, number, date);
         var document = Render(template, data);
@@ -118,8 +139,7 @@ public sealed class ContractService(
             await table.UpsertEntityAsync(new ContractRequestEntity { PartitionKey = "request", RowKey = id, Number = number }, TableUpdateMode.Replace, cancellationToken);
         }
 
-        logger.LogInformation("Contract {Number} generated from template {TemplateId} for client {ClientId} by {UserId}", number, entity.TemplateId, entity.ClientId, user.Id);
-        return await FinishAsync(table, entity, document, cancellationToken);
+        return (entity, document);
     }
 
     private async Task<JsonObject> ClientRequisitesAsync(ContractRequest request, CancellationToken cancellationToken)

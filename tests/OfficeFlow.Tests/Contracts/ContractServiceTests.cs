@@ -27,11 +27,11 @@ public class ContractServiceTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
     private static JsonObject Sample() => JsonNode.Parse(File.ReadAllText(Path.Combine(Templates, "service-maintenance.sample.json")))!.AsObject();
 
-    private ContractService CreateSut(IClientDirectory? clients = null)
+    private ContractService CreateSut(IClientDirectory? clients = null, ContractNumberSequence? numbers = null)
     {
         _documents.SaveAsync(default!, default!, default, default).ReturnsForAnyArgs(c => new StoredDocument($"/archive/{c.ArgAt<string>(0)}/{c.ArgAt<string>(1)}", c.ArgAt<string>(1)));
         var options = new ContractsOptions { TemplatesFolder = Templates, Supplier = Sample()["supplier"]!.AsObject() };
-        return new ContractService(new ContractTemplateCatalog(options, new TemplateCache()), new ContractNumberSequence(_tables), _tables,
+        return new ContractService(new ContractTemplateCatalog(options, new TemplateCache()), numbers ?? new ContractNumberSequence(_tables), _tables,
             clients ?? new RequestOnlyClientDirectory(), options, new FixedTime(new DateTimeOffset(2026, 11, 22, 7, 30, 0, TimeSpan.Zero)),
             NullLogger<ContractService>.Instance, _documents, _recorder);
     }
@@ -186,5 +186,23 @@ public class ContractServiceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal("list", items.Kind);
         Assert.Equal("manager", items.Fields.Single(f => f.Name == "price").FilledBy);
         Assert.Equal("server", items.Fields.Single(f => f.Name == "amount").FilledBy);
+    }
+
+    [Fact]
+    public async Task Create_FailureBeforeTheContractIsRecordedFreesTheRequestIdForARetry()
+    {
+        var real = new ContractNumberSequence(_tables);
+        var flaky = Substitute.ForPartsOf<ContractNumberSequence>(_tables);
+        var calls = 0;
+        flaky.NextAsync(Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(c => ++calls == 1
+            ? Task.FromException<int>(new InvalidOperationException("storage down"))
+            : real.NextAsync(c.ArgAt<int>(0), c.ArgAt<CancellationToken>(1)));
+        var sut = CreateSut(numbers: flaky);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sut.CreateAsync(Request("req-9"), Manager));
+        var retry = await sut.CreateAsync(Request("req-9"), Manager);
+
+        Assert.Equal(ContractOutcome.Created, retry.Outcome);
+        Assert.Equal("2026-0001", retry.Number);
     }
 }
