@@ -21,6 +21,7 @@ public static class InvoicesModule
         services.AddSingleton<ClientSettingsStore>();
         services.AddSingleton<InvoiceService>();
         services.AddSingleton<InvoicesReports>();
+        services.AddSingleton<InvoiceDocuments>();
         services.AddSingleton<ReminderMarkerStore>();
         services.AddSingleton<ReminderRunner>();
         services.AddTimerFunction<InvoiceRemindersTimer>();
@@ -29,6 +30,6 @@ public static class InvoicesModule
 
     public static RouteGroupBuilder MapInvoicesApi(this RouteGroupBuilder api)
     {
-        return api.MapInvoicesEndpoints();
+        return api.MapInvoicesEndpoints().MapInvoiceDocumentEndpoints();
     }
 }
