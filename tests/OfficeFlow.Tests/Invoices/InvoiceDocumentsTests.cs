@@ -129,6 +129,22 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
     }
 
     [Fact]
+    public async Task Document_VatOnTopOrCancelled_IsRefusedWithTheReason()
+    {
+        var created = await (await _manager.PostAsJsonAsync("/api/invoices", new { clientId = "c1", clientName = "К", vatMode = "onTop", lines = new[] { new { item = "x", quantity = 1, price = 10m } } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var cancelled = await IssueAsync("c2", new { item = "y", quantity = 1, price = 10m });
+        await _manager.PostAsJsonAsync($"/api/invoices/{cancelled}/cancel", new { reason = "дубль" });
+
+        var onTop = await _manager.PostAsync($"/api/invoices/{created.GetProperty("id").GetString()}/document", null);
+        var gone = await _manager.PostAsync($"/api/invoices/{cancelled}/document", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, onTop.StatusCode);
+        Assert.Equal("vat-on-top", (await onTop.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal("cancelled", (await gone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Reconciliation_BadPeriod_IsRefused()
     {
         var response = await _accountant.PostAsJsonAsync("/api/invoices/reconciliation", new { clientId = "c1", from = "01.11.2026", to = "2026-11-30" });
