@@ -12,8 +12,8 @@ public static class InvoicesModule
 {
     public static IServiceCollection AddInvoices(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = InvoicesOptions.From(configuration);
-        services.AddSingleton(options);
+        services.AddSingleton(_ => InvoicesOptions.From(configuration));
+        services.AddHostedService<InvoicesStartupCheck>();
         services.AddSingleton(_ => FirmRequisites.From(configuration));
         services.AddProblemDetails();
         services.TryAddSingleton(TimeProvider.System);

@@ -185,3 +185,17 @@ public sealed class InvoicesApiTests : IClassFixture<AzuriteFixture>, IDisposabl
         Assert.Equal("cancelled", (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }
 }
+
+/// <summary>The app refuses to start with a bad Invoices setting, naming the key.</summary>
+public sealed class InvoicesStartupTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public void App_BadVatSetting_StopsAtStartNamingTheKey()
+    {
+        using var app = new InvoicesApiFactory(azurite, settings: new Dictionary<string, string> { ["Invoices:DefaultVatRate"] = "20" });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Invoices:DefaultVatRate", error.ToString());
+    }
+}
