@@ -26,6 +26,6 @@ public sealed partial class StorageProbe(IServiceProvider services, ILogger<Stor
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Table Storage did not answer the health probe within {TimeoutSeconds} s.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Table Storage did not answer the health probe (timeout {TimeoutSeconds} s).")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, double timeoutSeconds);
 }

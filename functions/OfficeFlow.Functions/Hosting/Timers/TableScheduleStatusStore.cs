@@ -8,9 +8,11 @@ namespace OfficeFlow.Functions.Hosting.Timers;
 /// Keeps schedule status in the "TimerSchedules" table (one row per timer: PartitionKey = function
 /// name, RowKey = "status"), so a restart after a missed occurrence runs it once as past due.
 /// When the table cannot be reached the status lives on in memory and a warning says so: timers
-/// keep running, only the past-due check across restarts is lost.
+/// keep running, only the past-due check across restarts is lost. The table store is resolved on
+/// first use, not at construction, so that a storage client that cannot even be created (bad
+/// connection string) costs the timers their persistence, not the app its start.
 /// </summary>
-public sealed partial class TableScheduleStatusStore(TableStore tables, ILogger<TableScheduleStatusStore> logger) : IScheduleStatusStore
+public sealed partial class TableScheduleStatusStore(IServiceProvider services, ILogger<TableScheduleStatusStore> logger) : IScheduleStatusStore
 {
     public const string TableName = "TimerSchedules";
     private const string RowKey = "status";
@@ -21,7 +23,7 @@ public sealed partial class TableScheduleStatusStore(TableStore tables, ILogger<
     {
         try
         {
-            var table = await tables.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
+            var table = await services.GetRequiredService<TableStore>().GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
             var entity = await table.GetEntityIfExistsAsync<ScheduleStatusEntity>(functionName, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (entity is null)
             {
@@ -44,7 +46,7 @@ public sealed partial class TableScheduleStatusStore(TableStore tables, ILogger<
         await _memory.SaveAsync(functionName, status, cancellationToken).ConfigureAwait(false);
         try
         {
-            var table = await tables.GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
+            var table = await services.GetRequiredService<TableStore>().GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
             // Last writer wins on purpose: one scheduler owns a timer's row, and its latest status is the truth.
             await table.UpsertEntityAsync(
                 new ScheduleStatusEntity
