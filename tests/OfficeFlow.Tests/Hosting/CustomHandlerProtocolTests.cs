@@ -149,6 +149,20 @@ public sealed class CustomHandlerProtocolTests : IDisposable
     }
 
     [Fact]
+    public async Task TimerInvocation_BodyThatIsNotJson_Answers400ProblemSayingSo()
+    {
+        var client = _factory.CreateClient();
+
+        var response = await client.PostAsync("/" + RecordingTimer.FunctionName, new StringContent("{not json", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("JSON", problem.GetProperty("detail").GetString());
+        Assert.False(_factory.Services.GetRequiredService<RecordingTimer>().TryGetRun(out _));
+    }
+
+    [Fact]
     public async Task CustomHandlerMode_HasNoStandaloneAdminRoute()
     {
         var client = _factory.CreateClient();

@@ -125,6 +125,30 @@ public sealed class StandaloneSchedulerTests : IDisposable
     }
 
     [Fact]
+    public async Task Scheduler_WhenTheStatusStoreFails_RetriesAfterAMinuteAndKeepsTheSchedule()
+    {
+        var flaky = new FlakyStore(_store);
+        var factory = new OfficeFlowApiFactory()
+            .WithSetting("Hosting:RunTimers", "true")
+            .WithSetting("WEBSITE_TIME_ZONE", "UTC")
+            .WithTimeProvider(_clock)
+            .WithServices(s => s.AddTimerFunction<RecordingTimer>().AddSingleton<IScheduleStatusStore>(flaky));
+        _factories.Add(factory);
+        factory.CreateClient();
+        var timer = TimerOf(factory);
+
+        await _clock.WaitForTimersAsync();
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await _clock.WaitForTimersAsync();
+        _clock.Advance(TimeSpan.FromMinutes(1.5));
+        var run = await timer.NextRunAsync();
+
+        Assert.Equal(1, flaky.Failures);
+        Assert.Equal(DateTimeOffset.Parse("2026-03-02T10:05:00Z"), _clock.GetUtcNow());
+        Assert.Equal(DateTimeOffset.Parse("2026-03-02T10:05:00Z"), run.ScheduleNext);
+    }
+
+    [Fact]
     public async Task Scheduler_Off_RunsNothing()
     {
         var factory = new OfficeFlowApiFactory()
@@ -140,5 +164,25 @@ public sealed class StandaloneSchedulerTests : IDisposable
         Assert.Equal(0, _clock.ArmedTimers);
         Assert.False(TimerOf(factory).TryGetRun(out _));
         Assert.Null(await _store.GetAsync(RecordingTimer.FunctionName, default));
+    }
+
+    /// <summary>Fails the first read, as a store whose backend is briefly broken would.</summary>
+    private sealed class FlakyStore(IScheduleStatusStore inner) : IScheduleStatusStore
+    {
+        public int Failures { get; private set; }
+
+        public Task<ScheduleStatus?> GetAsync(string functionName, CancellationToken cancellationToken)
+        {
+            if (Failures == 0)
+            {
+                Failures++;
+                throw new InvalidOperationException("store broken");
+            }
+
+            return inner.GetAsync(functionName, cancellationToken);
+        }
+
+        public Task SaveAsync(string functionName, ScheduleStatus status, CancellationToken cancellationToken)
+            => inner.SaveAsync(functionName, status, cancellationToken);
     }
 }

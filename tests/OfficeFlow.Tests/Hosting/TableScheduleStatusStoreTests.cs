@@ -17,6 +17,9 @@ public sealed class TableScheduleStatusStoreTests(AzuriteFixture azurite) : ICla
     private const string DownConnectionString =
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
 
+    // The "storage down" case would otherwise spend seconds in Azure.Core's retries.
+    private static readonly TableClientOptions NoRetries = new() { Retry = { MaxRetries = 0 } };
+
     private readonly string _prefix = AzuriteFixture.NewTablePrefix();
     private readonly List<IDisposable> _disposables = [];
 
@@ -25,7 +28,7 @@ public sealed class TableScheduleStatusStoreTests(AzuriteFixture azurite) : ICla
     private TableScheduleStatusStore CreateStore(string connectionString, ILogger<TableScheduleStatusStore>? logger = null)
     {
         var services = new ServiceCollection()
-            .AddSingleton(new TableStore(new TableServiceClient(connectionString), _prefix))
+            .AddSingleton(new TableStore(new TableServiceClient(connectionString, NoRetries), _prefix))
             .BuildServiceProvider();
         _disposables.Add(services);
         return new TableScheduleStatusStore(services, logger ?? NullLogger<TableScheduleStatusStore>.Instance);

@@ -21,6 +21,7 @@ public sealed partial class TimerScheduler(
 {
     // Task.Delay cannot wait longer than about 49 days; long waits are taken in steps.
     private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,26 +44,43 @@ public sealed partial class TimerScheduler(
     private async Task RunTimerAsync(string name, CancellationToken stoppingToken)
     {
         catalog.Catalog.TryGetTimer(name, out var function, out var definition);
-        var schedule = definition.Schedule;
-        var zone = settings.TimeZone;
-        try
+        while (!stoppingToken.IsCancellationRequested)
         {
-            var status = await StartingStatusAsync(function, definition, stoppingToken).ConfigureAwait(false);
-            while (status is not null)
+            try
             {
-                LogScheduled(logger, name, status.Next, schedule.Expression, zone.Id);
-                var due = status.Next;
-                for (var wait = due - time.GetUtcNow(); wait > TimeSpan.Zero; wait = due - time.GetUtcNow())
-                {
-                    await Task.Delay(wait < MaxWait ? wait : MaxWait, time, stoppingToken).ConfigureAwait(false);
-                }
-
-                await runner.RunAsync(function, isPastDue: false, status, "schedule", stoppingToken).ConfigureAwait(false);
-                status = await RecordRunAsync(name, definition, due, stoppingToken).ConfigureAwait(false);
+                await RunScheduleAsync(function, definition, stoppingToken).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // One timer's trouble (e.g. a custom status store failing) must not stop the others or the app.
+                LogSchedulerFailed(logger, e, name, RetryAfterFailure.TotalSeconds);
+                await Task.Delay(RetryAfterFailure, time, stoppingToken).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+    }
+
+    private async Task RunScheduleAsync(ITimerFunction function, TimerFunctionDefinition definition, CancellationToken stoppingToken)
+    {
+        var name = definition.Name;
+        var schedule = definition.Schedule;
+        var zone = settings.TimeZone;
+        var status = await StartingStatusAsync(function, definition, stoppingToken).ConfigureAwait(false);
+        while (status is not null)
         {
+            LogScheduled(logger, name, status.Next, schedule.Expression, zone.Id);
+            var due = status.Next;
+            for (var wait = due - time.GetUtcNow(); wait > TimeSpan.Zero; wait = due - time.GetUtcNow())
+            {
+                await Task.Delay(wait < MaxWait ? wait : MaxWait, time, stoppingToken).ConfigureAwait(false);
+            }
+
+            await runner.RunAsync(function, isPastDue: false, status, "schedule", stoppingToken).ConfigureAwait(false);
+            status = await RecordRunAsync(name, definition, due, stoppingToken).ConfigureAwait(false);
         }
     }
 
@@ -113,6 +131,9 @@ public sealed partial class TimerScheduler(
         await store.SaveAsync(name, status, cancellationToken).ConfigureAwait(false);
         return status;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The scheduler of timer {FunctionName} failed; it starts again in {RetrySeconds} s.")]
+    private static partial void LogSchedulerFailed(ILogger logger, Exception exception, string functionName, double retrySeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Standalone timers are off (Hosting:RunTimers = false): {Count} timer(s) run only through POST /admin/functions/{{name}}.")]
     private static partial void LogDisabled(ILogger logger, int count);
