@@ -148,15 +148,15 @@ public sealed class CrontabSchedule
     {
         ArgumentNullException.ThrowIfNull(zone);
 
-        // Offsets around one instant differ by at most a few hours (DST, zone rule changes), so every
-        // wall-clock time whose instant comes after 'after' lies after this point on the wall clock.
-        var window = TimeSpan.FromHours(3);
-        var cursor = TimeZoneInfo.ConvertTime(after, zone).DateTime - window;
+        // Near a clock change, wall-clock order and instant order can differ by the size of the change,
+        // so candidates are scanned from a little before 'after' on the wall clock to a little past the
+        // first hit. Where the offset is steady (most of the time, and always in Moscow) no margin is needed.
+        var cursor = TimeZoneInfo.ConvertTime(after, zone).DateTime - Margin(after, zone);
         DateTimeOffset? best = null;
-        DateTime? firstHit = null;
+        DateTime? stopAfter = null;
         while (GetNextWallClockTime(cursor) is { } local)
         {
-            if (firstHit is { } hit && local > hit + window)
+            if (local > stopAfter)
             {
                 break;
             }
@@ -166,14 +166,28 @@ public sealed class CrontabSchedule
                 if (instant > after && (best is null || instant < best))
                 {
                     best = instant;
-                    firstHit ??= local;
+                    stopAfter ??= local + Margin(instant, zone);
                 }
+            }
+
+            if (best is not null && stopAfter == local)
+            {
+                break;
             }
 
             cursor = local;
         }
 
         return best is { } b ? TimeZoneInfo.ConvertTime(b, zone) : null;
+    }
+
+    /// <summary>3 hours (more than any clock change) when the zone's offset changes within a day of
+    /// <paramref name="instant"/>, else nothing.</summary>
+    private static TimeSpan Margin(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        var offset = zone.GetUtcOffset(instant);
+        var steady = zone.GetUtcOffset(instant.AddDays(-1)) == offset && zone.GetUtcOffset(instant.AddDays(1)) == offset;
+        return steady ? TimeSpan.Zero : TimeSpan.FromHours(3);
     }
 
     private IEnumerable<DateTimeOffset> Instants(DateTime local, TimeZoneInfo zone)
