@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Hosting.Timers;
 using OfficeFlow.Tests.Infrastructure;
 
@@ -32,6 +33,7 @@ public sealed class CustomHandlerProtocolTests : IDisposable
         """;
 
     private readonly OfficeFlowApiFactory _factory = new OfficeFlowApiFactory()
+        .WithSettings(TestTokens.Settings)
         .WithSetting("FUNCTIONS_CUSTOMHANDLER_PORT", "7999")
         .WithServices(s =>
         {
@@ -165,7 +167,7 @@ public sealed class CustomHandlerProtocolTests : IDisposable
     [Fact]
     public async Task CustomHandlerMode_HasNoStandaloneAdminRoute()
     {
-        var client = _factory.CreateClient();
+        var client = _factory.CreateClient().WithToken("admin-1", Roles.Admin);
 
         var response = await client.PostAsync("/admin/functions/" + RecordingTimer.FunctionName, new StringContent("{}", Encoding.UTF8, "application/json"));
 
@@ -175,8 +177,8 @@ public sealed class CustomHandlerProtocolTests : IDisposable
     [Fact]
     public async Task StandaloneMode_HasNoHostInvocationRoute()
     {
-        using var standalone = new OfficeFlowApiFactory().WithServices(s => s.AddTimerFunction<RecordingTimer>());
-        var client = standalone.CreateClient();
+        using var standalone = new OfficeFlowApiFactory().WithSettings(TestTokens.Settings).WithServices(s => s.AddTimerFunction<RecordingTimer>());
+        var client = standalone.CreateClient().WithToken("admin-1", Roles.Admin);
 
         var response = await client.PostAsync("/" + RecordingTimer.FunctionName, Payload(RecordingTimer.FunctionName));
 

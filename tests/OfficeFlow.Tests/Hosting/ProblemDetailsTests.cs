@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Health;
 using OfficeFlow.Functions.Hosting;
 using OfficeFlow.Tests.Infrastructure;
@@ -14,7 +15,7 @@ public sealed class ProblemDetailsTests : IDisposable
     private const string Secret = "password=hunter2 at 10.0.0.5";
 
     // The health endpoint's probe cannot even be created: an unhandled exception inside a real endpoint.
-    private readonly OfficeFlowApiFactory _factory = new OfficeFlowApiFactory().WithServices(s =>
+    private readonly OfficeFlowApiFactory _factory = new OfficeFlowApiFactory().WithSettings(TestTokens.Settings).WithServices(s =>
     {
         s.RemoveAll<StorageProbe>();
         s.AddSingleton<StorageProbe>(_ => throw new InvalidOperationException(Secret));
@@ -49,7 +50,8 @@ public sealed class ProblemDetailsTests : IDisposable
     [Fact]
     public async Task UnknownRoute_Answers404ProblemPointingToTheApiDescription()
     {
-        var client = _factory.CreateClient();
+        // Signed in: an anonymous caller gets 401 for any route that is not public (the auth module's fallback policy).
+        var client = _factory.CreateClient().WithToken("u1", Roles.Manager);
 
         var response = await client.GetAsync("/api/no/such/thing");
 
@@ -61,9 +63,19 @@ public sealed class ProblemDetailsTests : IDisposable
     }
 
     [Fact]
+    public async Task UnknownRoute_Anonymous_Answers401Problem()
+    {
+        var response = await _factory.CreateClient().GetAsync("/api/no/such/thing");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await ProblemOf(response);
+        Assert.Equal(401, problem.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
     public async Task WrongMethod_Answers405Problem()
     {
-        var client = _factory.CreateClient();
+        var client = _factory.CreateClient().WithToken("u1", Roles.Manager);
 
         var response = await client.DeleteAsync("/api/openapi.json");
 
