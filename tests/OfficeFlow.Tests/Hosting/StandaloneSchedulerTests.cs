@@ -149,6 +149,22 @@ public sealed class StandaloneSchedulerTests : IDisposable
     }
 
     [Fact]
+    public async Task Factory_RunTimerAsync_RunsATimerAndReturnsItsOutcome()
+    {
+        using var factory = new OfficeFlowApiFactory().WithServices(s => s.AddTimerFunction<RecordingTimer>().AddTimerFunction<FailingTimer>());
+
+        var ok = await factory.RunTimerAsync(RecordingTimer.FunctionName, isPastDue: true);
+        var failed = await factory.RunTimerAsync(FailingTimer.FunctionName);
+
+        Assert.True(ok.Succeeded);
+        Assert.Contains("TestTick did its work (past due: True).", ok.Logs);
+        Assert.True((await TimerOf(factory).NextRunAsync()).IsPastDue);
+        Assert.False(failed.Succeeded);
+        Assert.DoesNotContain(failed.Logs, l => l.Contains(FailingTimer.SecretText, StringComparison.Ordinal));
+        await Assert.ThrowsAsync<ArgumentException>(() => factory.RunTimerAsync("Nope"));
+    }
+
+    [Fact]
     public async Task Scheduler_Off_RunsNothing()
     {
         var factory = new OfficeFlowApiFactory()

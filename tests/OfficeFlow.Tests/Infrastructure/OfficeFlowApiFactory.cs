@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OfficeFlow.Functions.Hosting.Catalog;
+using OfficeFlow.Functions.Hosting.Timers;
 
 namespace OfficeFlow.Tests.Infrastructure;
 
@@ -70,6 +72,22 @@ public class OfficeFlowApiFactory : WebApplicationFactory<Program>
     {
         _timeProvider = timeProvider;
         return this;
+    }
+
+    /// <summary>
+    /// Runs a timer function of the app once, now, the way every trigger runs it, and waits for it
+    /// (unlike POST /admin/functions/{name}, which does not wait): the result says whether it
+    /// succeeded and holds the log lines the host would receive.
+    /// </summary>
+    public async Task<TimerRunResult> RunTimerAsync(string name, bool isPastDue = false, ScheduleStatus? status = null, CancellationToken cancellationToken = default)
+    {
+        var catalog = Services.GetRequiredService<FunctionCatalogAccessor>().Catalog;
+        if (!catalog.TryGetTimer(name, out var function, out _))
+        {
+            throw new ArgumentException($"The app has no timer function named '{name}'; timers: {string.Join(", ", catalog.TimerFunctions.Select(t => t.Name))}.", nameof(name));
+        }
+
+        return await Services.GetRequiredService<TimerRunner>().RunAsync(function, isPastDue, status, "test", cancellationToken);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
