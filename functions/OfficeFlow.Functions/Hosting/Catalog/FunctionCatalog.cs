@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Routing.Patterns;
 using OfficeFlow.Functions.Hosting.Schedules;
 using OfficeFlow.Functions.Hosting.Timers;
@@ -33,10 +34,13 @@ public sealed class FunctionCatalog
     public IEnumerable<string> Names => HttpFunctions.Select(f => f.Name).Concat(TimerFunctions.Select(t => t.Name));
 
     /// <summary>The timer function and its definition by name (case-insensitive, as Azure function names are).</summary>
-    public bool TryGetTimer(string name, out ITimerFunction function, out TimerFunctionDefinition definition)
+    public bool TryGetTimer(
+        string name,
+        [MaybeNullWhen(false)] out ITimerFunction function,
+        [MaybeNullWhen(false)] out TimerFunctionDefinition definition)
     {
-        definition = TimerFunctions.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))!;
-        function = definition is null ? null! : _timersByName[definition.Name];
+        definition = TimerFunctions.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+        function = definition is null ? null : _timersByName[definition.Name];
         return definition is not null;
     }
 

@@ -43,7 +43,11 @@ public sealed partial class TimerScheduler(
 
     private async Task RunTimerAsync(string name, CancellationToken stoppingToken)
     {
-        catalog.Catalog.TryGetTimer(name, out var function, out var definition);
+        if (!catalog.Catalog.TryGetTimer(name, out var function, out var definition))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
