@@ -82,6 +82,15 @@ public sealed class GradesWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void Workbook_SameMonthGivesTheSameBytes()
+    {
+        var first = File.ReadAllBytes(WriteSample().Path);
+        var second = File.ReadAllBytes(WriteSample().Path);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public void ClientText_ThatLooksLikeAFormula_IsWrittenAsText()
     {
         var (path, _, _) = WriteSample();

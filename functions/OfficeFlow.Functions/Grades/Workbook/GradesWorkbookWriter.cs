@@ -42,9 +42,13 @@ public static class GradesWorkbookWriter
         using var source = new ZipArchive(skeleton, ZipArchiveMode.Read);
         using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         var count = 0;
+
+        // A fixed entry time (the end of the month) makes the same month give the same bytes on every run.
+        var stamp = new DateTimeOffset(grades.Month.Next.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         foreach (var part in source.Entries)
         {
             var copy = target.CreateEntry(part.FullName, CompressionLevel.Fastest);
+            copy.LastWriteTime = stamp;
             using var to = copy.Open();
             if (part.FullName == tasksEntry)
             {
@@ -67,7 +71,8 @@ public static class GradesWorkbookWriter
         var (summarySheet, layout) = SummarySheet.Build(grades, parameterCells);
 
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
+        // Fixed relationship ids everywhere: generated ones are random and would make every run a different file.
+        var workbookPart = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rIdWorkbook");
         workbookPart.Workbook = BuildWorkbook(grades, layout);
 
         var styles = workbookPart.AddNewPart<WorkbookStylesPart>(StylesId);
