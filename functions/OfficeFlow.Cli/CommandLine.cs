@@ -10,6 +10,7 @@ public static class CommandLine
 
     private static readonly Dictionary<string, (string Summary, CommandHandler Run)> Commands = new(StringComparer.Ordinal)
     {
+        ["grades"] = (Grades.GradesCommand.Summary, Grades.GradesCommand.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
