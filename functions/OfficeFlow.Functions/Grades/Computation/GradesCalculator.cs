@@ -27,9 +27,10 @@ public static class GradesCalculator
         var unknownCodes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var unknownEmployees = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
+        var clock = new ZoneClock(zone);
         foreach (var entry in entries)
         {
-            if (GradesMonth.Of(entry.At, zone) != month)
+            if (clock.MonthOf(entry.At) != month)
             {
                 continue;
             }

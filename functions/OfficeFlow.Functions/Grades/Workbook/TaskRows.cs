@@ -42,9 +42,10 @@ public static class TaskRows
         var names = grades.Employees.ToDictionary(g => g.Employee.Id, g => g.Employee.Name, StringComparer.Ordinal);
         var categories = grades.Policy.Categories.ToDictionary(c => c.Code, c => c.TitleRu, StringComparer.Ordinal);
         var catalog = grades.Policy.Catalog.ToDictionary(t => t.Code, t => (Category: categories[t.Category], t.Class, t.Points), StringComparer.Ordinal);
+        var clock = new ZoneClock(zone);
         foreach (var entry in entries)
         {
-            var local = TimeZoneInfo.ConvertTime(entry.At, zone);
+            var local = clock.ToLocal(entry.At);
             if (local.Year != grades.Month.Year || local.Month != grades.Month.Month)
             {
                 continue;
@@ -53,7 +54,7 @@ public static class TaskRows
             var known = catalog.TryGetValue(entry.TaskCode, out var task);
             var client = entry.ClientName ?? (entry.ClientId is not null && clientNames?.GetValueOrDefault(entry.ClientId) is { } name ? name : entry.ClientId) ?? "";
             yield return new TaskRow(
-                CellText.Serial(local.DateTime),
+                CellText.Serial(local),
                 entry.EmployeeId,
                 names.GetValueOrDefault(entry.EmployeeId) ?? entry.EmployeeId,
                 entry.TaskCode,

@@ -75,7 +75,7 @@ public static class TasksSheetWriter
         }
 
         writer.WriteStartElement(CellElement, style);
-        writer.WriteStartElement(ValueElement);
+        writer.WriteStartElement(ValueElement, NoAttributes);
         writer.WriteString(value);
         writer.WriteEndElement();
         writer.WriteEndElement();
@@ -91,7 +91,7 @@ public static class TasksSheetWriter
         }
 
         writer.WriteStartElement(CellElement, TextCell);
-        writer.WriteStartElement(InlineElement);
+        writer.WriteStartElement(InlineElement, NoAttributes);
         // Leading or trailing blanks of a client's name or a note are kept as typed.
         writer.WriteStartElement(TextElement, char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) ? PreserveSpace : NoAttributes);
         writer.WriteString(CellText.Clean(text));
