@@ -6,7 +6,7 @@ using OfficeFlow.Functions.Grades.Workbook;
 namespace OfficeFlow.Functions.Grades;
 
 /// <summary>A month's grades and its workbook from the stored ledger: what the API, the timer and the CLI share.</summary>
-public class GradesService(LedgerStore ledger, PolicyLibrary policies, IReadOnlyList<Employee> employees, GradesSettings settings, TimeProvider time)
+public class GradesService(LedgerStore ledger, PolicyLibrary policies, GradesStaff staff, GradesSettings settings, TimeProvider time)
 {
     public GradesSettings Settings => settings;
 
@@ -15,10 +15,14 @@ public class GradesService(LedgerStore ledger, PolicyLibrary policies, IReadOnly
 
     public GradesPolicy PolicyFor(GradesMonth month) => policies.For(month);
 
+    public bool HasPolicy(GradesMonth month) => policies.Covers(month);
+
+    public TimeProvider Time => time;
+
     public async Task<(MonthGrades Grades, IReadOnlyList<LedgerEntry> Entries)> ComputeAsync(GradesMonth month, CancellationToken cancellationToken = default)
     {
         var entries = await ledger.ReadMonthAsync(month, cancellationToken);
-        var grades = GradesCalculator.Compute(month, policies.For(month), employees, entries, settings.InputsFor(month), settings.Zone);
+        var grades = GradesCalculator.Compute(month, policies.For(month), staff.Employees, entries, settings.InputsFor(month), settings.Zone);
         return (grades, entries);
     }
 

@@ -35,3 +35,6 @@ public static class Staff
         return ledger.ToEmployees();
     }
 }
+
+/// <summary>The graded employees, loaded once from <see cref="GradesSettings.EmployeesFile"/>.</summary>
+public sealed record GradesStaff(IReadOnlyList<Employee> Employees);

@@ -44,6 +44,10 @@ public sealed class PolicyLibrary
     /// <summary>The folder the app's own policy files are copied to.</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "Grades", "Policy");
 
+    /// <summary>Whether a version is in force in the month and its calendar covers the month's year.</summary>
+    public bool Covers(GradesMonth month) =>
+        _versions.LastOrDefault(p => p.EffectiveMonth <= month) is { } policy && policy.Calendar.Covers(month.Year);
+
     public GradesPolicy For(GradesMonth month)
     {
         var policy = _versions.LastOrDefault(p => p.EffectiveMonth <= month)
