@@ -20,9 +20,12 @@ internal sealed class GradesAppFactory : WebApplicationFactory<Program>
 {
     private readonly AzuriteFixture _azurite;
 
-    public GradesAppFactory(AzuriteFixture azurite, DateTimeOffset now, string? accountantEmail = "buh@firm.example")
+    private readonly OfficeFlow.Functions.Graph.IMailSender? _mail;
+
+    public GradesAppFactory(AzuriteFixture azurite, DateTimeOffset now, string? accountantEmail = "buh@firm.example", OfficeFlow.Functions.Graph.IMailSender? mail = null)
     {
         _azurite = azurite;
+        _mail = mail;
         Time = new SettableTime(now);
         AccountantEmail = accountantEmail;
     }
@@ -44,7 +47,14 @@ internal sealed class GradesAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Grades:AccountantEmail", AccountantEmail);
         builder.UseSetting("Grades:Months:2026-10:SubscriptionVolume", "420000");
         builder.UseSetting("Grades:Months:2026-10:OneOffVolume", "185000");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            if (_mail is not null)
+            {
+                services.AddSingleton(_mail);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)
