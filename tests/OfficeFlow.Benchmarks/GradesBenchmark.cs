@@ -93,25 +93,26 @@ public static class GradesBenchmark
         var grades = GradesCalculator.Compute(month, policy, data.Employees, [], MonthInputs.None, zone);
         using var file = File.Create(path);
         using var zip = new ZipArchive(file, ZipArchiveMode.Create);
-        using var entry = zip.CreateEntry("xl/worksheets/sheet2.xml", CompressionLevel.Fastest).Open();
-        using var xml = XmlWriter.Create(entry, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+        var entry = zip.CreateEntry("xl/worksheets/sheet2.xml", CompressionLevel.Fastest).Open();
+        var xml = XmlWriter.Create(entry, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
         xml.WriteStartElement("worksheet", ns);
         xml.WriteStartElement("sheetData", ns);
         var count = 0;
+        var shared = new SharedStrings();
         foreach (var row in TaskRows.Of(grades, data.Entries, zone))
         {
             count++;
             xml.WriteStartElement("row", ns);
             xml.WriteAttributeString("r", (count + 1).ToString(CultureInfo.InvariantCulture));
             Value(xml, "2", CellText.Number(row.Serial));
-            Text(xml, row.EmployeeId);
-            Text(xml, row.EmployeeName);
-            Text(xml, row.Code);
-            Text(xml, row.Category);
+            Shared(xml, shared, row.EmployeeId);
+            Shared(xml, shared, row.EmployeeName);
+            Shared(xml, shared, row.Code);
+            Shared(xml, shared, row.Category);
             Value(xml, "7", row.Class?.ToString(CultureInfo.InvariantCulture));
             Value(xml, "5", CellText.Number(row.Points));
-            Text(xml, row.Client);
-            Text(xml, row.Source);
+            Shared(xml, shared, row.Client);
+            Shared(xml, shared, row.Source);
             Value(xml, "7", TaskRows.Minutes(row));
             Text(xml, row.Note);
             xml.WriteEndElement();
@@ -119,6 +120,20 @@ public static class GradesBenchmark
 
         xml.WriteEndElement();
         xml.WriteEndElement();
+        xml.Dispose();
+        entry.Dispose();
+
+        // The same shared-string table the workbook writes after its Tasks sheet.
+        using var strings = XmlWriter.Create(zip.CreateEntry("xl/sharedStrings.xml", CompressionLevel.Fastest).Open(), new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+        strings.WriteStartElement("sst", ns);
+        foreach (var text in shared.Values)
+        {
+            strings.WriteStartElement("si", ns);
+            strings.WriteElementString("t", ns, text);
+            strings.WriteEndElement();
+        }
+
+        strings.WriteEndElement();
         return count;
 
         static void Value(XmlWriter xml, string style, string? value)
@@ -128,6 +143,18 @@ public static class GradesBenchmark
             {
                 xml.WriteAttributeString("s", style);
                 xml.WriteElementString("v", ns, value);
+            }
+
+            xml.WriteEndElement();
+        }
+
+        static void Shared(XmlWriter xml, SharedStrings shared, string text)
+        {
+            xml.WriteStartElement("c", ns);
+            if (text.Length > 0)
+            {
+                xml.WriteAttributeString("t", "s");
+                xml.WriteElementString("v", ns, shared.IndexOf(text));
             }
 
             xml.WriteEndElement();

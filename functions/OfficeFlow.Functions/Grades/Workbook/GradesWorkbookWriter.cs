@@ -30,13 +30,14 @@ public static class GradesWorkbookWriter
     private const string ParametersId = "rIdParameters";
     private const string InvoicesId = "rIdInvoices";
     private const string StylesId = "rIdStyles";
+    private const string SharedStringsId = "rIdSharedStrings";
 
     /// <summary>Writes the workbook and returns how many Tasks rows it holds.</summary>
     public static int Write(Stream output, MonthGrades grades, IEnumerable<LedgerEntry> entries, TimeZoneInfo zone, GradesWorkbookOptions? options = null)
     {
         options ??= new GradesWorkbookOptions();
         using var skeleton = new MemoryStream();
-        var tasksEntry = WriteSkeleton(skeleton, grades, zone, options);
+        var (tasksEntry, sharedEntry) = WriteSkeleton(skeleton, grades, zone, options);
 
         skeleton.Position = 0;
         using var source = new ZipArchive(skeleton, ZipArchiveMode.Read);
@@ -45,14 +46,13 @@ public static class GradesWorkbookWriter
 
         // A fixed entry time (the end of the month) makes the same month give the same bytes on every run.
         var stamp = new DateTimeOffset(grades.Month.Next.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        foreach (var part in source.Entries)
+        var shared = new SharedStrings();
+        foreach (var part in source.Entries.Where(e => e.FullName != sharedEntry))
         {
-            var copy = target.CreateEntry(part.FullName, CompressionLevel.Fastest);
-            copy.LastWriteTime = stamp;
-            using var to = copy.Open();
+            using var to = Create(target, part.FullName, stamp);
             if (part.FullName == tasksEntry)
             {
-                count = TasksSheetWriter.Write(to, TaskRows.Of(grades, entries, zone, options.ClientNames));
+                count = TasksSheetWriter.Write(to, TaskRows.Of(grades, entries, zone, options.ClientNames), shared);
             }
             else
             {
@@ -61,11 +61,24 @@ public static class GradesWorkbookWriter
             }
         }
 
+        // Last, because only now is every shared string known; readers do not care about entry order.
+        using (var to = Create(target, sharedEntry, stamp))
+        {
+            TasksSheetWriter.WriteSharedStrings(to, shared);
+        }
+
         return count;
     }
 
-    /// <summary>Writes every part except the Tasks sheet's content and returns that part's entry name.</summary>
-    private static string WriteSkeleton(Stream stream, MonthGrades grades, TimeZoneInfo zone, GradesWorkbookOptions options)
+    private static Stream Create(ZipArchive zip, string name, DateTimeOffset stamp)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+        entry.LastWriteTime = stamp;
+        return entry.Open();
+    }
+
+    /// <summary>Writes every part except the Tasks sheet's and the shared strings' content; returns those parts' entry names.</summary>
+    private static (string Tasks, string SharedStrings) WriteSkeleton(Stream stream, MonthGrades grades, TimeZoneInfo zone, GradesWorkbookOptions options)
     {
         var (parametersSheet, parameterCells) = ParametersSheet.Build(grades, zone);
         var (summarySheet, layout) = SummarySheet.Build(grades, parameterCells);
@@ -74,6 +87,9 @@ public static class GradesWorkbookWriter
         // Fixed relationship ids everywhere: generated ones are random and would make every run a different file.
         var workbookPart = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rIdWorkbook");
         workbookPart.Workbook = BuildWorkbook(grades, layout);
+
+        var sharedStrings = workbookPart.AddNewPart<SharedStringTablePart>(SharedStringsId);
+        sharedStrings.SharedStringTable = new SharedStringTable();
 
         var styles = workbookPart.AddNewPart<WorkbookStylesPart>(StylesId);
         styles.Stylesheet = WorkbookStyles.Create();
@@ -88,7 +104,7 @@ public static class GradesWorkbookWriter
         Save(workbookPart.AddNewPart<WorksheetPart>(CatalogId), CatalogSheet.Build(grades));
         Save(workbookPart.AddNewPart<WorksheetPart>(ParametersId), parametersSheet);
         Save(workbookPart.AddNewPart<WorksheetPart>(InvoicesId), InvoicesSheet.Build(options.Invoices));
-        return tasks.Uri.OriginalString.TrimStart('/');
+        return (tasks.Uri.OriginalString.TrimStart('/'), sharedStrings.Uri.OriginalString.TrimStart('/'));
     }
 
     private static void Save(WorksheetPart part, Worksheet sheet) => part.Worksheet = sheet;

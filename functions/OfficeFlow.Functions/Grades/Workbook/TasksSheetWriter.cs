@@ -6,8 +6,9 @@ namespace OfficeFlow.Functions.Grades.Workbook;
 
 /// <summary>
 /// Streams the Tasks sheet with <see cref="OpenXmlWriter"/>: a million rows never exist as a DOM.
-/// Text cells are inline strings (they stream; a shared-string table of a million notes would
-/// have to be held in memory), and cells carry no "r" address: an empty &lt;c/&gt; keeps the column position.
+/// Repeated text (employee, code, category, client, source) goes to a small shared-string table; free text
+/// (notes) is written inline, so nothing grows with the ledger. Cells carry no "r" address: an empty &lt;c/&gt;
+/// keeps the column position.
 /// </summary>
 public static class TasksSheetWriter
 {
@@ -18,6 +19,7 @@ public static class TasksSheetWriter
     private static readonly Row RowElement = new();
 
     private static readonly OpenXmlAttribute[] TextCell = [new("t", "", "inlineStr")];
+    private static readonly OpenXmlAttribute[] SharedCell = [new("t", "", "s")];
     private static readonly OpenXmlAttribute[] DateTimeCell = [new("s", "", WorkbookStyles.DateTime.ToString(CultureInfo.InvariantCulture))];
     private static readonly OpenXmlAttribute[] IntegerCell = [new("s", "", WorkbookStyles.Integer.ToString(CultureInfo.InvariantCulture))];
     private static readonly OpenXmlAttribute[] PointsCell = [new("s", "", WorkbookStyles.Points.ToString(CultureInfo.InvariantCulture))];
@@ -25,7 +27,7 @@ public static class TasksSheetWriter
     private static readonly OpenXmlAttribute[] PreserveSpace = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
 
     /// <summary>Writes the sheet and returns the number of data rows.</summary>
-    public static int Write(Stream partStream, IEnumerable<TaskRow> rows)
+    public static int Write(Stream partStream, IEnumerable<TaskRow> rows, SharedStrings shared)
     {
         using var writer = OpenXmlWriter.Create(partStream);
         writer.WriteStartElement(new Worksheet());
@@ -46,14 +48,14 @@ public static class TasksSheetWriter
             rowAttribute[0] = new OpenXmlAttribute("r", "", (count + 1).ToString(CultureInfo.InvariantCulture));
             writer.WriteStartElement(RowElement, rowAttribute);
             Value(writer, DateTimeCell, CellText.Number(row.Serial));
-            Text(writer, row.EmployeeId);
-            Text(writer, row.EmployeeName);
-            Text(writer, row.Code);
-            Text(writer, row.Category);
+            Shared(writer, shared, row.EmployeeId);
+            Shared(writer, shared, row.EmployeeName);
+            Shared(writer, shared, row.Code);
+            Shared(writer, shared, row.Category);
             Value(writer, IntegerCell, row.Class?.ToString(CultureInfo.InvariantCulture));
             Value(writer, PointsCell, CellText.Number(row.Points));
-            Text(writer, row.Client);
-            Text(writer, row.Source);
+            Shared(writer, shared, row.Client);
+            Shared(writer, shared, row.Source);
             Value(writer, IntegerCell, TaskRows.Minutes(row));
             Text(writer, row.Note);
             writer.WriteEndElement();
@@ -78,6 +80,28 @@ public static class TasksSheetWriter
         writer.WriteStartElement(ValueElement, NoAttributes);
         writer.WriteString(value);
         writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    private static void Shared(OpenXmlWriter writer, SharedStrings shared, string text) =>
+        Value(writer, SharedCell, text.Length == 0 ? null : shared.IndexOf(text));
+
+    /// <summary>Writes the shared-string table collected while the sheet streamed.</summary>
+    public static void WriteSharedStrings(Stream partStream, SharedStrings shared)
+    {
+        using var writer = OpenXmlWriter.Create(partStream);
+        writer.WriteStartElement(new SharedStringTable(), [
+            new OpenXmlAttribute("count", "", shared.References.ToString(CultureInfo.InvariantCulture)),
+            new OpenXmlAttribute("uniqueCount", "", shared.Values.Count.ToString(CultureInfo.InvariantCulture))]);
+        foreach (var text in shared.Values)
+        {
+            writer.WriteStartElement(new SharedStringItem(), NoAttributes);
+            writer.WriteStartElement(TextElement, text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) ? PreserveSpace : NoAttributes);
+            writer.WriteString(text);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
         writer.WriteEndElement();
     }
 
