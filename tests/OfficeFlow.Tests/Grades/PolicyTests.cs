@@ -78,6 +78,14 @@ public class PolicyTests
     }
 
     [Fact]
+    public void Parse_RolesWithTheSameTitle_AreRefused()
+    {
+        var error = Assert.Throws<PolicyValidationException>(() => GradesTestData.PolicyWith("\"titleRu\": \"Руководитель отдела\"", "\"titleRu\": \"Менеджер\""));
+
+        Assert.Contains("roles (titleRu)[1]: 'Менеджер' appears more than once", error.Errors);
+    }
+
+    [Fact]
     public void Parse_BrokenJsonOrUnknownField_SaysWhere()
     {
         var error = Assert.Throws<PolicyValidationException>(() => GradesTestData.PolicyWith("\"currency\": \"RUB\"", "\"currency\": \"RUB\", \"bonus\": 1"));

@@ -30,6 +30,18 @@ public static class PolicyValidator
         ValidateCalendar(policy, errors);
 
         var categories = Unique(policy.Categories, c => c.Code, "categories", errors);
+        for (var i = 0; i < policy.Categories.Count; i++)
+        {
+            // The workbook's SUMIFS use the title as a criterion, where * ? ~ are wildcards and a leading = < > an operator.
+            var title = policy.Categories[i].TitleRu;
+            if (string.IsNullOrWhiteSpace(title) || title.IndexOfAny(['*', '?', '~']) >= 0 || title[0] is '=' or '<' or '>')
+            {
+                errors.Add($"categories[{i}] (code '{policy.Categories[i].Code}'): titleRu is required and may not contain * ? ~ or start with = < >");
+            }
+        }
+
+        // The workbook finds a role's numbers by its Russian title, so titles must differ.
+        Unique(policy.Roles, r => r.TitleRu, "roles (titleRu)", errors);
         var classes = new HashSet<int>();
         for (var i = 0; i < policy.Classes.Count; i++)
         {
