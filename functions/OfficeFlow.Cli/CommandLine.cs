@@ -10,6 +10,8 @@ public static class CommandLine
 
     private static readonly Dictionary<string, (string Summary, CommandHandler Run)> Commands = new(StringComparer.Ordinal)
     {
+        ["build-templates"] = (Contracts.BuildTemplatesCommand.Summary, Contracts.BuildTemplatesCommand.RunAsync),
+        ["render"] = (Contracts.RenderCommand.Summary, Contracts.RenderCommand.RunAsync),
         ["dev-token"] = (Auth.DevTokenCommand.Summary, Auth.DevTokenCommand.RunAsync),
         ["grades"] = (Grades.GradesCommand.Summary, Grades.GradesCommand.RunAsync),
     };

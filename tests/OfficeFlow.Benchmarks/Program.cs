@@ -1,6 +1,7 @@
 // Each benchmark is a named program that prints its figures; see README "Benchmarks".
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
+    ["contracts"] = OfficeFlow.Benchmarks.Contracts.ContractsBenchmark.RunAsync,
     ["grades"] = OfficeFlow.Benchmarks.GradesBenchmark.RunAsync,
 };
 
