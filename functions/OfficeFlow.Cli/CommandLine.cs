@@ -14,6 +14,7 @@ public static class CommandLine
         ["render"] = (Contracts.RenderCommand.Summary, Contracts.RenderCommand.RunAsync),
         ["dev-token"] = (Auth.DevTokenCommand.Summary, Auth.DevTokenCommand.RunAsync),
         ["emit-functions"] = (Hosting.EmitFunctionsCommand.Summary, Hosting.EmitFunctionsCommand.RunAsync),
+        ["grades"] = (Grades.GradesCommand.Summary, Grades.GradesCommand.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
