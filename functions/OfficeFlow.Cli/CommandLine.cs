@@ -13,6 +13,8 @@ public static class CommandLine
         ["build-templates"] = (Contracts.BuildTemplatesCommand.Summary, Contracts.BuildTemplatesCommand.RunAsync),
         ["render"] = (Contracts.RenderCommand.Summary, Contracts.RenderCommand.RunAsync),
         ["dev-token"] = (Auth.DevTokenCommand.Summary, Auth.DevTokenCommand.RunAsync),
+        ["emit-functions"] = (Hosting.EmitFunctionsCommand.Summary, Hosting.EmitFunctionsCommand.RunAsync),
+        ["grades"] = (Grades.GradesCommand.Summary, Grades.GradesCommand.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

@@ -3,6 +3,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["contracts"] = OfficeFlow.Benchmarks.Contracts.ContractsBenchmark.RunAsync,
     ["invoice-concurrency"] = OfficeFlow.Benchmarks.Invoices.InvoiceConcurrencyBenchmark.RunAsync,
+    ["ncrontab"] = OfficeFlow.Benchmarks.Hosting.NcrontabBenchmark.RunAsync,
+    ["grades"] = OfficeFlow.Benchmarks.GradesBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

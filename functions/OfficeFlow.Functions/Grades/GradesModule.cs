@@ -1,3 +1,10 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OfficeFlow.Functions.Grades.Api;
+using OfficeFlow.Functions.Grades.Ledger;
+using OfficeFlow.Functions.Grades.Policy;
+using OfficeFlow.Functions.Grades.Timer;
+using OfficeFlow.Functions.Hosting.Timers;
+
 namespace OfficeFlow.Functions.Grades;
 
 /// <summary>Registers the Grades capability: its services and timers, and its HTTP functions under /api.</summary>
@@ -5,11 +12,28 @@ public static class GradesModule
 {
     public static IServiceCollection AddGrades(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // Read when first needed (test hosts add their settings after this runs); GradesStartupCheck loads the
+        // policies and the staff file at start-up, so a bad policy stops the app naming the bad entry.
+        services.AddSingleton(_ => GradesSettings.From(configuration));
+        services.AddSingleton(sp => PolicyLibrary.LoadFolder(sp.GetRequiredService<GradesSettings>().PolicyFolder));
+        services.AddSingleton(sp => new GradesStaff(Staff.Load(sp.GetRequiredService<GradesSettings>().EmployeesFile)));
+        services.AddHostedService<GradesStartupCheck>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<LedgerStore>();
+        services.AddSingleton<ITaskRecorder, TableTaskRecorder>();
+        services.AddSingleton<GradesService>();
+        services.AddSingleton<MonthlyRunMarkers>();
+        services.AddTimerFunction<MonthlyGradesFunction>();
         return services;
     }
 
     public static RouteGroupBuilder MapGradesApi(this RouteGroupBuilder api)
     {
+        TasksApi.Map(api);
+        GradesApi.Map(api);
         return api;
     }
 }
