@@ -1,10 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using OfficeFlow.Functions.Grades;
-using OfficeFlow.Functions.Hosting.Timers;
 using OfficeFlow.Tests.Infrastructure;
 
 namespace OfficeFlow.Tests.Invoices;
@@ -34,9 +31,9 @@ public sealed class InvoiceRemindersGraphTests(AzuriteFixture azurite) : IClassF
         var id = created.GetProperty("id").GetString();
         (await manager.PostAsync($"/api/invoices/{id}/issue", null)).EnsureSuccessStatusCode();
         app.Clock.Advance(TimeSpan.FromDays(1));
-        var timer = app.Services.GetServices<ITimerFunction>().Single(t => t.Name == "InvoiceReminders");
+        var first = await app.RunTimerAsync("InvoiceReminders");
 
-        await timer.RunAsync(new TimerInvocation(timer.Name, false, null, null, NullLogger.Instance), CancellationToken.None);
+        Assert.True(first.Succeeded, string.Join("\n", first.Logs));
 
         var requests = stub.RequestsTo("POST", SendMail);
         Assert.Equal([429, 202], requests.Select(r => r.Status));
@@ -47,8 +44,9 @@ public sealed class InvoiceRemindersGraphTests(AzuriteFixture azurite) : IClassF
         Assert.Contains("12 200,00 ₽", message.GetProperty("body").GetProperty("content").GetString());
         await app.Tasks.Received(1).RecordAsync(Arg.Is<TaskEvent>(e => e.TaskCode == "2.7" && e.SourceId == $"invoice-reminder:{id}:after1"), Arg.Any<CancellationToken>());
 
-        await timer.RunAsync(new TimerInvocation(timer.Name, false, null, null, NullLogger.Instance), CancellationToken.None);
+        var second = await app.RunTimerAsync("InvoiceReminders");
 
+        Assert.True(second.Succeeded, string.Join("\n", second.Logs));
         Assert.Single(stub.RequestsTo("POST", SendMail), r => r.Status == 202);
     }
 }

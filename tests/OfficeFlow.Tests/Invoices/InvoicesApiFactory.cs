@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NSubstitute;
@@ -11,40 +8,29 @@ using OfficeFlow.Tests.Infrastructure;
 
 namespace OfficeFlow.Tests.Invoices;
 
-/// <summary>The real app pipeline on Azurite with its own table prefix, development tokens (TestTokens), a fake
-/// clock and a substitute task recorder. Mail goes to a substitute, or — given a <see cref="GraphStub"/> — through
-/// the real Graph SDK and the app's own Graph mail sender to the stub.</summary>
-public sealed class InvoicesApiFactory(AzuriteFixture azurite, GraphStub? graph = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+/// <summary>The shared <see cref="OfficeFlowApiFactory"/> set up for invoice tests: Azurite, development tokens
+/// (TestTokens), a fake clock and a substitute task recorder. Mail goes to a substitute, or — given a
+/// <see cref="GraphStub"/> — through the app's own Graph mail sender and the real Graph SDK to the stub.</summary>
+public sealed class InvoicesApiFactory : OfficeFlowApiFactory
 {
-    public FakeClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 7, 0, 0, TimeSpan.Zero));
-    public ITaskRecorder Tasks { get; } = Substitute.For<ITaskRecorder>();
-    public IMailSender Mail { get; } = Substitute.For<IMailSender>();
-    public string TablePrefix { get; } = AzuriteFixture.NewTablePrefix();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public InvoicesApiFactory(AzuriteFixture azurite, GraphStub? graph = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
-        builder.UseSetting("Storage:TablePrefix", TablePrefix);
-        builder.UseSetting("Local:DataFolder", Path.Combine(Path.GetTempPath(), "officeflow-invoices-" + TablePrefix));
-        builder.UseTestTokens();
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            builder.UseSetting(key, value);
-        }
-
+        WithSetting("Storage:ConnectionString", azurite.ConnectionString);
+        WithSetting("Local:DataFolder", Path.Combine(Path.GetTempPath(), "officeflow-invoices-" + TablePrefix));
+        WithSettings(TestTokens.Settings);
         if (graph is not null)
         {
-            foreach (var (key, value) in GraphTestClient.Settings(graph))
-            {
-                builder.UseSetting(key, value);
-            }
+            WithSettings(GraphTestClient.Settings(graph));
         }
 
-        builder.ConfigureTestServices(services =>
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            WithSetting(key, value);
+        }
+
+        WithTimeProvider(Clock);
+        WithServices(services =>
+        {
             services.RemoveAll<ITaskRecorder>();
             services.AddSingleton(Tasks);
             if (graph is null)
@@ -58,6 +44,10 @@ public sealed class InvoicesApiFactory(AzuriteFixture azurite, GraphStub? graph 
             }
         });
     }
+
+    public FakeClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 7, 0, 0, TimeSpan.Zero));
+    public ITaskRecorder Tasks { get; } = Substitute.For<ITaskRecorder>();
+    public IMailSender Mail { get; } = Substitute.For<IMailSender>();
 
     /// <summary>A client whose every request carries a fresh development token minted on the fake clock
     /// (the app validates token lifetimes on the same clock, so tests may move it by weeks).</summary>
