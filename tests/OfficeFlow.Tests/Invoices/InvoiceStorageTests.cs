@@ -150,4 +150,22 @@ public class InvoiceStorageTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.Equal([accepted.Id, paid.Id], volume.InvoiceIds);
         Assert.Equal((3000m, 3660m), (volume.SubscriptionNet, volume.SubscriptionGross));
     }
+
+    [Fact]
+    public async Task Register_AtMonthEnd_ShowsWhatWasPaidAndOverdueThen()
+    {
+        using var harness = new InvoicesHarness(azurite);
+        var invoice = await harness.CreateIssuedAsync(1000m, "c1", termDays: 10);   // due 2026-11-12
+        harness.Clock.Set(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        await harness.Invoices.AddPaymentAsync(invoice.Id, new AddPaymentRequest("2026-11-20", 300m, "1", null), InvoicesHarness.Accountant, null, CancellationToken.None);
+        await harness.CreateAsync(50m, "c2");                                        // a draft: not in the register
+        var reports = new OfficeFlow.Functions.Invoices.InvoicesReports(harness.Invoices);
+
+        var october = await reports.GetRegisterAsync(new DateOnly(2026, 10, 31));
+        var november = await reports.GetRegisterAsync(new DateOnly(2026, 11, 30));
+
+        Assert.Empty(october);
+        var row = Assert.Single(november);
+        Assert.Equal(("1", 1000m, 300m, 18, "оплачен частично"), (row.Number, row.Amount, row.Paid, row.DaysOverdue, row.Status));
+    }
 }
