@@ -14,8 +14,8 @@ public static class InvoicesApi
     {
         var invoices = api.MapGroup("/invoices");
 
-        invoices.MapPost("/", CreateAsync).WithName("InvoicesCreate").RequireAuthorization(Roles.Manager);
-        invoices.MapGet("/", ListAsync).WithName("InvoicesList").RequireAuthorization().RequireAuthorization(ReaderPolicy);
+        invoices.MapPost("", CreateAsync).WithName("InvoicesCreate").RequireAuthorization(Roles.Manager);
+        invoices.MapGet("", ListAsync).WithName("InvoicesList").RequireAuthorization().RequireAuthorization(ReaderPolicy);
         invoices.MapGet("/aging", AgingAsync).WithName("InvoicesAging").RequireAuthorization().RequireAuthorization(ReaderPolicy);
         invoices.MapGet("/{id}", GetAsync).WithName("InvoicesGet").RequireAuthorization().RequireAuthorization(ReaderPolicy);
         invoices.MapPost("/{id}/issue", IssueAsync).WithName("InvoicesIssue").RequireAuthorization(Roles.Manager);
