@@ -1,6 +1,7 @@
 // Each benchmark is a named program that prints its figures; see README "Benchmarks".
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
+    ["contacts-extraction"] = OfficeFlow.Benchmarks.Contacts.ContactsExtractionBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
