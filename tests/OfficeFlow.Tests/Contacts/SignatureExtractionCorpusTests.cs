@@ -43,6 +43,26 @@ public sealed class SignatureExtractionCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void HeldOutCorpus_NeverTunedOn_StaysUsable()
+    {
+        // Written after the extractor and not tuned on: its figures are the honest estimate for unseen mail.
+        var report = ExtractionScorer.Score(ExtractionCorpus.Load(CorpusFolder.Path + "Holdout"));
+
+        output.WriteLine(report.ToTable());
+        foreach (var miss in report.Misses)
+        {
+            output.WriteLine($"{miss.Email} {miss.Field}: expected '{miss.Expected}', got '{miss.Actual}'");
+        }
+
+        Assert.True(report.Emails >= 10);
+        foreach (var field in report.Fields)
+        {
+            Assert.True(field.Precision >= 0.85, $"{field.Field}: precision {field.Precision:P1} is below 85 %");
+            Assert.True(field.Recall >= 0.75, $"{field.Field}: recall {field.Recall:P1} is below 75 %");
+        }
+    }
+
+    [Fact]
     public void Scorer_CountsAWrongValueAsBothAFalsePositiveAndAMiss()
     {
         var email = new CorpusEmail
