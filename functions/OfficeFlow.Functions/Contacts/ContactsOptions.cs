@@ -25,6 +25,9 @@ public sealed class ContactsOptions
     /// <summary>How far back the first mailbox sync reads. Default 14 days.</summary>
     public int SyncLookbackDays { get; set; } = 14;
 
+    /// <summary>The employee (user id) whose grades get task 5.5 for messages the mailbox sync logs. Default none: the sync records no tasks.</summary>
+    public string? SyncEmployeeId { get; set; }
+
     /// <summary>How long the interaction snippet is. Default 280 characters.</summary>
     public int SnippetLength { get; set; } = 280;
 }
