@@ -10,6 +10,7 @@ public static class CommandLine
 
     private static readonly Dictionary<string, (string Summary, CommandHandler Run)> Commands = new(StringComparer.Ordinal)
     {
+        ["dev-token"] = (Auth.DevTokenCommand.Summary, Auth.DevTokenCommand.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

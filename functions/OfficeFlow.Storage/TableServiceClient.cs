@@ -24,8 +24,9 @@ public class TableServiceClient
     public TableServiceClient(string connectionString, TableClientOptions? options = null)
     {
         var parsed = TableConnectionString.Parse(connectionString);
+        options ??= new TableClientOptions();
         _uri = parsed.TableEndpoint;
-        _pipeline = BuildPipeline(options, new SharedKeyLitePolicy(parsed.AccountName, parsed.AccountKey));
+        _pipeline = BuildPipeline(options, new SharedKeyLitePolicy(parsed.AccountName, parsed.AccountKey, options.TimeProvider));
     }
 
     public TableServiceClient(Uri endpoint, TokenCredential credential, TableClientOptions? options = null)

@@ -1,3 +1,4 @@
+using Azure.Identity;
 using OfficeFlow.Storage;
 
 namespace OfficeFlow.Functions.Storage;
@@ -5,14 +6,48 @@ namespace OfficeFlow.Functions.Storage;
 /// <summary>Registers the Table Storage client from configuration (Storage:ConnectionString, or Storage:TableEndpoint with managed identity).</summary>
 public static class StorageModule
 {
+    public const string DevelopmentConnectionString = "UseDevelopmentStorage=true";
+
     public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ =>
-        {
-            var connectionString = configuration["Storage:ConnectionString"] ?? "UseDevelopmentStorage=true";
-            return new TableServiceClient(connectionString);
-        });
+        services.AddSingleton(_ => CreateServiceClient(configuration));
         services.AddSingleton(sp => new TableStore(sp.GetRequiredService<TableServiceClient>(), configuration["Storage:TablePrefix"]));
         return services;
+    }
+
+    /// <summary>
+    /// A connection string wins when set; otherwise Storage:TableEndpoint is reached with an Entra ID
+    /// identity (DefaultAzureCredential: the Function App's managed identity in Azure, the developer's
+    /// az login locally), so no key is stored anywhere; with neither, the local Azurite.
+    /// </summary>
+    internal static TableServiceClient CreateServiceClient(IConfiguration configuration)
+    {
+        var connectionString = configuration["Storage:ConnectionString"];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new TableServiceClient(connectionString);
+        }
+
+        var endpoint = configuration["Storage:TableEndpoint"];
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return new TableServiceClient(DevelopmentConnectionString);
+        }
+
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var endpointUri) || endpointUri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new InvalidOperationException(
+                "Storage:TableEndpoint must be the account's https table endpoint, e.g. https://myaccount.table.core.windows.net/ " +
+                "(Entra ID tokens are only sent over https).");
+        }
+
+        var credentialOptions = new DefaultAzureCredentialOptions();
+        var clientId = configuration["Storage:ManagedIdentityClientId"];
+        if (!string.IsNullOrWhiteSpace(clientId))
+        {
+            credentialOptions.ManagedIdentityClientId = clientId;
+        }
+
+        return new TableServiceClient(endpointUri, new DefaultAzureCredential(credentialOptions));
     }
 }

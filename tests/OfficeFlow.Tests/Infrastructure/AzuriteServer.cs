@@ -129,13 +129,7 @@ internal sealed class AzuriteServer : IDisposable
 
     private static AzuriteServer Start(int port)
     {
-        var root = RepositoryRoot();
-        var azurite = Path.Combine(root, "node_modules", ".bin", "azurite-table");
-        if (!File.Exists(azurite))
-        {
-            throw new InvalidOperationException(
-                $"Azurite is not installed: run `npm ci` at the repository root (./test.sh does this). Looked for {azurite}.");
-        }
+        var azurite = AzuriteExecutable(RepositoryRoot());
 
         var workspace = Directory.CreateTempSubdirectory("officeflow-azurite-").FullName;
         var arguments = $"--tableHost 127.0.0.1 --tablePort {port} --inMemoryPersistence --skipApiVersionCheck --loose " +
@@ -221,6 +215,19 @@ internal sealed class AzuriteServer : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The azurite-table launcher npm installs, or a message saying how to install it.</summary>
+    public static string AzuriteExecutable(string repositoryRoot)
+    {
+        var azurite = Path.Combine(repositoryRoot, "node_modules", ".bin", "azurite-table");
+        if (!File.Exists(azurite))
+        {
+            throw new InvalidOperationException(
+                $"Azurite is not installed: run `npm ci` at the repository root (./test.sh does this). Looked for {azurite}.");
+        }
+
+        return azurite;
     }
 
     /// <summary>The folder holding OfficeFlow.sln, found by walking up from the test binaries.</summary>

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace OfficeFlow.Functions.Auth;
+
+/// <summary>
+/// One policy per role, named like the role. Admin passes every role policy: an administrator can do
+/// what managers and accountants do without holding three roles. Every policy, the default and the
+/// fallback also require <see cref="ApiAccessRequirement"/>.
+/// </summary>
+internal static class RolePolicies
+{
+    public static void Add(AuthorizationOptions options, string scope)
+    {
+        var apiAccess = new ApiAccessRequirement(scope);
+        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(apiAccess).Build();
+
+        // Fallback: every endpoint not marked AllowAnonymous needs a valid token, even if it forgot RequireAuthorization.
+        options.FallbackPolicy = signedIn;
+        options.DefaultPolicy = signedIn;
+        foreach (var role in Roles.All)
+        {
+            options.AddPolicy(role, policy => policy.RequireAuthenticatedUser().AddRequirements(apiAccess, new RoleRequirement(role)));
+        }
+    }
+}
+
+/// <summary>The caller holds <see cref="Role"/> or admin.</summary>
+internal sealed record RoleRequirement(string Role) : IAuthorizationRequirement;
+
+/// <summary>
+/// A delegated (user) token must carry the API's scope in "scp"; an app-only token (no "scp") must carry at
+/// least one app role. This is how Entra ID separates "the add-in acting for a user" from "a daemon with roles".
+/// </summary>
+internal sealed record ApiAccessRequirement(string Scope) : IAuthorizationRequirement;
+
+internal sealed class RoleRequirementHandler : AuthorizationHandler<RoleRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RoleRequirement requirement)
+    {
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return Task.CompletedTask;
+        }
+
+        var roles = context.User.FindAll("roles").Select(c => c.Value).ToArray();
+        if (roles.Contains(requirement.Role, StringComparer.OrdinalIgnoreCase) || roles.Contains(Roles.Admin, StringComparer.OrdinalIgnoreCase))
+        {
+            context.Succeed(requirement);
+        }
+        else
+        {
+            context.Fail(new AuthorizationFailureReason(this,
+                $"This needs the '{requirement.Role}' role, and your account has {Describe(roles)}. " +
+                "Ask an OfficeFlow administrator to assign the role to you (Entra ID: Enterprise applications → OfficeFlow API → Users and groups), then sign in again."));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static string Describe(IReadOnlyList<string> roles) =>
+        roles.Count == 0 ? "no role" : "only " + string.Join(", ", roles.Select(r => $"'{r}'"));
+}
+
+internal sealed class ApiAccessRequirementHandler : AuthorizationHandler<ApiAccessRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ApiAccessRequirement requirement)
+    {
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return Task.CompletedTask;
+        }
+
+        var scopes = context.User.FindAll("scp").SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
+        var hasRoles = context.User.FindAll("roles").Any();
+        if (scopes.Length == 0 ? hasRoles : scopes.Contains(requirement.Scope, StringComparer.Ordinal))
+        {
+            context.Succeed(requirement);
+            return Task.CompletedTask;
+        }
+
+        context.Fail(new AuthorizationFailureReason(this, scopes.Length == 0
+            ? "This application token carries no app role: assign one of the OfficeFlow API's app roles to the calling application."
+            : $"The token was not issued for using this API: the client must request the '{requirement.Scope}' scope of the OfficeFlow API."));
+        return Task.CompletedTask;
+    }
+}

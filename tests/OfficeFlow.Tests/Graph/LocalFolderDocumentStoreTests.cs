@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Configuration;
+using OfficeFlow.Functions.Graph;
+
+namespace OfficeFlow.Tests.Graph;
+
+public sealed class LocalFolderDocumentStoreTests : IDisposable
+{
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "officeflow-docs-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+    }
+
+    private LocalFolderDocumentStore CreateSut() => new(
+        GraphSettings.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Local:DataFolder"] = _dataFolder }).Build()));
+
+    [Fact]
+    public async Task Save_WritesUnderDocumentsFolder_AndReturnsThePath()
+    {
+        var stored = await CreateSut().SaveAsync("Contracts/2026", "Договор № 5.docx", new byte[] { 1, 2, 3 });
+
+        Assert.Equal(Path.Combine(_dataFolder, "documents", "Contracts", "2026", "Договор № 5.docx"), stored.Location);
+        Assert.Equal(new byte[] { 1, 2, 3 }, File.ReadAllBytes(stored.Location));
+    }
+
+    [Fact]
+    public async Task Save_SamePathAgain_ReplacesTheFile_AndLeavesNoTemporaryFiles()
+    {
+        var sut = CreateSut();
+        await sut.SaveAsync("Grades", "report.xlsx", new byte[1000]);
+        var stored = await sut.SaveAsync("Grades", "report.xlsx", new byte[] { 9 });
+
+        Assert.Equal(new byte[] { 9 }, File.ReadAllBytes(stored.Location));
+        Assert.Equal([stored.Location], Directory.GetFiles(Path.GetDirectoryName(stored.Location)!));
+    }
+
+    [Fact]
+    public async Task Save_WhileAReaderReadsRepeatedly_ReaderOnlyEverSeesWholeDocuments()
+    {
+        var sut = CreateSut();
+        var small = Enumerable.Repeat((byte)1, 10_000).ToArray();
+        var large = Enumerable.Repeat((byte)2, 2_000_000).ToArray();
+        var stored = await sut.SaveAsync("Grades", "live.xlsx", small);
+
+        using var stop = new CancellationTokenSource();
+        var reader = Task.Run(() =>
+        {
+            var reads = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var bytes = File.ReadAllBytes(stored.Location);
+                Assert.True(bytes.SequenceEqual(small) || bytes.SequenceEqual(large), $"a reader saw {bytes.Length} bytes");
+                reads++;
+            }
+
+            return reads;
+        });
+        for (var i = 0; i < 20; i++)
+        {
+            await sut.SaveAsync("Grades", "live.xlsx", i % 2 == 0 ? large : small);
+        }
+
+        stop.Cancel();
+        Assert.True(await reader > 0);
+    }
+
+    [Theory]
+    [InlineData("..", "a.docx")]
+    [InlineData("Contracts", "..")]
+    [InlineData("Contracts", "sub/a.docx")]
+    [InlineData("/etc/../..", "passwd")]
+    public async Task Save_NameThatCouldEscape_IsRefused(string folder, string fileName)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => CreateSut().SaveAsync(folder, fileName, new byte[] { 1 }));
+        Assert.False(Directory.Exists(Path.Combine(_dataFolder, "documents")) && Directory.EnumerateFiles(Path.Combine(_dataFolder, "documents"), "*", SearchOption.AllDirectories).Any());
+    }
+}
