@@ -5,6 +5,8 @@ using OfficeFlow.Functions.Contacts.Editing;
 using OfficeFlow.Functions.Contacts.Logging;
 using OfficeFlow.Functions.Contacts.Matching;
 using OfficeFlow.Functions.Contacts.Records;
+using OfficeFlow.Functions.Contacts.Sync;
+using OfficeFlow.Functions.Hosting.Timers;
 
 namespace OfficeFlow.Functions.Contacts;
 
@@ -24,6 +26,7 @@ public static class ContactsModule
         services.AddSingleton<EmailLogger>();
         services.AddSingleton<ClientEditor>();
         services.AddSingleton<ClientMerger>();
+        services.AddTimerFunction<MailboxSync>();
         return services;
     }
 

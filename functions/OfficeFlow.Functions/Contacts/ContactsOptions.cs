@@ -19,9 +19,6 @@ public sealed class ContactsOptions
     /// <summary>Addresses ("noreply@bank.ru") or whole domains ("bank.ru") never logged. Default: none.</summary>
     public List<string> NeverLog { get; set; } = [];
 
-    /// <summary>NCRONTAB schedule of the mailbox sync. Default every 15 minutes.</summary>
-    public string MailboxSyncSchedule { get; set; } = "0 */15 * * * *";
-
     /// <summary>How far back the first mailbox sync reads. Default 14 days.</summary>
     public int SyncLookbackDays { get; set; } = 14;
 

@@ -14,7 +14,6 @@ public static class ContactsOptionsBinding
         options.FreeMailDomains = List(section, nameof(ContactsOptions.FreeMailDomains)) ?? options.FreeMailDomains;
         options.OwnDomains = List(section, nameof(ContactsOptions.OwnDomains)) ?? options.OwnDomains;
         options.NeverLog = List(section, nameof(ContactsOptions.NeverLog)) ?? options.NeverLog;
-        options.MailboxSyncSchedule = section[nameof(ContactsOptions.MailboxSyncSchedule)] is { Length: > 0 } schedule ? schedule : options.MailboxSyncSchedule;
         options.SyncLookbackDays = Int(section, nameof(ContactsOptions.SyncLookbackDays), options.SyncLookbackDays, 1, 3650);
         options.SnippetLength = Int(section, nameof(ContactsOptions.SnippetLength), options.SnippetLength, 0, 4000);
         options.SyncEmployeeId = section[nameof(ContactsOptions.SyncEmployeeId)] is { Length: > 0 } employee ? employee : null;

@@ -22,11 +22,15 @@ public sealed class ContactsTestHost : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public ContactsTestHost(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="tablePrefix">Give the prefix of an earlier host to see its data (a restart); default a fresh one.</param>
+    public ContactsTestHost(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, string? tablePrefix = null, Action<IServiceCollection>? services = null)
     {
         _connectionString = azurite.ConnectionString;
         _settings = settings ?? new Dictionary<string, string?>();
-        TablePrefix = AzuriteFixture.NewTablePrefix();
+        _services = services;
+        TablePrefix = tablePrefix ?? AzuriteFixture.NewTablePrefix();
     }
 
     public string TablePrefix { get; }
@@ -49,6 +53,7 @@ public sealed class ContactsTestHost : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ITaskRecorder>(Tasks);
+            _services?.Invoke(services);
         });
     }
 

@@ -191,6 +191,11 @@ public sealed class EmailLogger(
 
     private async Task RecordTasksAsync(LogEmailRequest request, LoggingActor actor, ClientEntity? client, bool clientCreated, CancellationToken cancellationToken)
     {
+        if (!actor.RecordTasks)
+        {
+            return;
+        }
+
         if (services.GetService<ITaskRecorder>() is not { } recorder)
         {
             log.LogWarning("No task recorder is registered: task {TaskCode} is not put into the grades ledger", ContactTaskCode);

@@ -17,7 +17,8 @@ public enum LogEmailStatus
 
 /// <summary>Who logs: the manager (add-in) or the mailbox-sync timer.</summary>
 /// <param name="Source">"add-in" or "mailbox-sync".</param>
-public sealed record LoggingActor(string Id, string? Name, string Source);
+/// <param name="RecordTasks">Whether the grades ledger gets tasks for this actor (the sync only when an employee is configured).</param>
+public sealed record LoggingActor(string Id, string? Name, string Source, bool RecordTasks = true);
 
 /// <summary>What the signature gave, as the add-in shows it ("we read this from the signature").</summary>
 public sealed record SignatureView(string? PersonName, string? Position, string? Company, string? Inn, string? Kpp, IReadOnlyList<string> Phones, string? Website, IReadOnlyList<string> RejectedInns)
