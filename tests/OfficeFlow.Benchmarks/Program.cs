@@ -2,6 +2,7 @@
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
     ["contacts-extraction"] = OfficeFlow.Benchmarks.Contacts.ContactsExtractionBenchmark.RunAsync,
+    ["contacts-log-email"] = OfficeFlow.Benchmarks.Contacts.ContactsLogEmailBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -17,15 +17,22 @@ public sealed class ClientCardReader(ContactsTables tables, ClientDirectory dire
 
     public async Task<ClientCard> ReadAsync(ClientEntity client, CancellationToken cancellationToken)
     {
-        var contactsTable = await tables.Contacts(cancellationToken).ConfigureAwait(false);
+        // Two independent partition queries: run them together.
+        var interactions = LatestInteractionsAsync(client.Id, cancellationToken);
+        var contacts = await ContactsAsync(client.Id, cancellationToken).ConfigureAwait(false);
+        return ToCard(client, contacts, await interactions.ConfigureAwait(false));
+    }
+
+    private async Task<IReadOnlyList<ContactView>> ContactsAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var table = await tables.Contacts(cancellationToken).ConfigureAwait(false);
         var contacts = new List<ContactView>();
-        await foreach (var contact in contactsTable.QueryAsync<ContactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {client.Id}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var contact in table.QueryAsync<ContactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {clientId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             contacts.Add(ContactView.From(contact));
         }
 
-        var interactions = await LatestInteractionsAsync(client.Id, cancellationToken).ConfigureAwait(false);
-        return ToCard(client, contacts.OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList(), interactions);
+        return contacts.OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList();
     }
 
     /// <summary>The newest interactions of a partition: row keys start with inverted ticks, so the first rows are the newest.</summary>

@@ -94,7 +94,7 @@ public sealed class ClientEditor(ContactsTables tables, ClientDirectory director
             await directory.ReleaseIndexAsync(IndexEntity.InnPartition, oldInn, id, cancellationToken).ConfigureAwait(false);
         }
 
-        await directory.ReindexAsync(current, cancellationToken).ConfigureAwait(false);
+        await directory.ReindexAsync(current, cancellationToken, force: true).ConfigureAwait(false);
         current.ETag = (await clients.GetEntityIfExistsAsync<ClientEntity>(id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false))?.ETag ?? current.ETag;
         return new(ClientEditStatus.Saved, current);
     }

@@ -65,9 +65,9 @@ public sealed class ClientMerger(ContactsTables tables, ClientDirectory director
 
         var contactsMoved = await MoveContactsAsync(sourceId, targetId, cancellationToken).ConfigureAwait(false);
         var interactionsMoved = await MoveInteractionsAsync(sourceId, targetId, cancellationToken).ConfigureAwait(false);
-        await directory.ReindexAsync(source, cancellationToken).ConfigureAwait(false);
+        await directory.ReindexAsync(source, cancellationToken, force: true).ConfigureAwait(false);
         var merged = await directory.GetAsync(targetId, cancellationToken).ConfigureAwait(false) ?? target;
-        await directory.ReindexAsync(merged, cancellationToken).ConfigureAwait(false);
+        await directory.ReindexAsync(merged, cancellationToken, force: true).ConfigureAwait(false);
         return new(ClientMergeStatus.Merged, merged, contactsMoved, interactionsMoved);
     }
 

@@ -89,15 +89,17 @@ public sealed class EmailLogger(
             matchedBy = clientCreated ? "created" : "signatureCompany";
         }
 
-        var contact = await UpsertContactAsync(decision, signature, client?.Id, cancellationToken).ConfigureAwait(false);
+        var (contact, contactChanged) = await UpsertContactAsync(decision, signature, client?.Id, cancellationToken).ConfigureAwait(false);
         var interaction = await WriteInteractionAsync(request, decision, text, messageHash, client?.Id, contact.Id, actor, cancellationToken).ConfigureAwait(false);
-        if (client is not null)
+        // Search rows change only with a new client or a contact's addresses; most mail comes from people already known.
+        if (client is not null && (clientCreated || contactChanged))
         {
             await directory.ReindexAsync(client, cancellationToken).ConfigureAwait(false);
         }
 
-        await RecordTasksAsync(request, actor, client, clientCreated, cancellationToken).ConfigureAwait(false);
+        var tasks = RecordTasksAsync(request, actor, client, clientCreated, cancellationToken);
         var card = client is null ? null : await cards.ReadAsync(client, cancellationToken).ConfigureAwait(false);
+        await tasks.ConfigureAwait(false);
         log.LogInformation("Message logged as interaction {Interaction} (client {ClientId}, matched by {MatchedBy})", interaction.RowKey, client?.Id, matchedBy);
         return new LogEmailOutcome(LogEmailStatus.Logged, null, matchedBy, clientCreated, card, ContactView.From(contact), InteractionView.From(interaction), SignatureView.From(signature));
     }
@@ -127,7 +129,8 @@ public sealed class EmailLogger(
         return await directory.AddAsync(client, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ContactEntity> UpsertContactAsync(LoggingDecision decision, ExtractedSignature signature, string? clientId, CancellationToken cancellationToken)
+    /// <returns>The contact as stored, and whether this call wrote it (false when the message told nothing new).</returns>
+    private async Task<(ContactEntity Contact, bool Changed)> UpsertContactAsync(LoggingDecision decision, ExtractedSignature signature, string? clientId, CancellationToken cancellationToken)
     {
         var address = decision.Counterparty!;
         var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
@@ -151,6 +154,11 @@ public sealed class EmailLogger(
             CreatedAt = existing?.CreatedAt ?? now,
             UpdatedAt = now,
         };
+        if (existing is not null && oldPartition == partition && SameDetails(existing, contact))
+        {
+            return (existing, false);
+        }
+
         await contacts.UpsertEntityAsync(contact, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         await directory.PointIndexAsync(IndexEntity.EmailPartition, address, partition == ContactEntity.NoClient ? "" : partition, contactId, cancellationToken).ConfigureAwait(false);
         if (oldPartition is not null && oldPartition != partition)
@@ -158,8 +166,11 @@ public sealed class EmailLogger(
             await contacts.DeleteEntityAsync(oldPartition, contactId, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        return contact;
+        return (contact, true);
     }
+
+    private static bool SameDetails(ContactEntity a, ContactEntity b) =>
+        a.Name == b.Name && a.Position == b.Position && a.Emails == b.Emails && a.Phones == b.Phones;
 
     private async Task<InteractionEntity> WriteInteractionAsync(LogEmailRequest request, LoggingDecision decision, string text, string messageHash,
         string? clientId, string contactId, LoggingActor actor, CancellationToken cancellationToken)

@@ -110,8 +110,9 @@ public sealed class ClientDirectory(ContactsTables tables) : IClientLookup
         }
     }
 
-    /// <summary>Rewrites the client's search rows from its current name, INN, domains and contacts' addresses, removing stale ones.</summary>
-    public async Task ReindexAsync(ClientEntity client, CancellationToken cancellationToken)
+    /// <summary>Rewrites the client's search rows from its current name, INN, domains and contacts' addresses, removing stale ones.
+    /// Without <paramref name="force"/> nothing is written when the tokens are the ones already indexed (the common case when mail is logged).</summary>
+    public async Task ReindexAsync(ClientEntity client, CancellationToken cancellationToken, bool force = false)
     {
         var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
         var emails = new List<string>();
@@ -121,6 +122,13 @@ public sealed class ClientDirectory(ContactsTables tables) : IClientLookup
         }
 
         var tokens = client.Status == ClientStatus.Merged ? [] : SearchTokens.ForClient(client, emails);
+        var joined = string.Join(' ', tokens);
+        if (!force && joined == (client.SearchTokens ?? ""))
+        {
+            // Unchanged: not touching the client row also keeps its ETag, so a manager's open edit does not go stale because mail arrived.
+            return;
+        }
+
         var index = await tables.Index(cancellationToken).ConfigureAwait(false);
         foreach (var token in tokens)
         {
@@ -138,13 +146,6 @@ public sealed class ClientDirectory(ContactsTables tables) : IClientLookup
         foreach (var stale in (client.SearchTokens ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Except(tokens, StringComparer.Ordinal))
         {
             await index.DeleteEntityAsync(SearchPartition(stale), stale + "|" + client.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
-        var joined = string.Join(' ', tokens);
-        if (joined == (client.SearchTokens ?? ""))
-        {
-            // Unchanged: not touching the row keeps its ETag, so a manager's open edit does not go stale because mail arrived.
-            return;
         }
 
         var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
