@@ -25,6 +25,8 @@ pids+=($!)
 
 export Storage__ConnectionString=${Storage__ConnectionString:-"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"}
 export Hosting__StandaloneUrl=$APP_URL
+# The app (started in its project folder) and `officeflow dev-token` must share one development key.
+export Local__DataFolder=${Local__DataFolder:-"$PWD/.local"}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 dotnet run --project functions/OfficeFlow.Functions -c Release --no-build --no-launch-profile &
 pids+=($!)
@@ -41,7 +43,7 @@ OfficeFlow is running (Ctrl+C stops it):
   Table store  http://127.0.0.1:$AZURITE_PORT/devstoreaccount1   (Azurite; data in .azurite/)
   Local mail and documents: .local/
   A token for trying the API:
-    dotnet run --project functions/OfficeFlow.Cli -- dev-token --user dev --role manager
+    Local__DataFolder="$PWD/.local" dotnet run --project functions/OfficeFlow.Cli -- dev-token --user dev --role manager
 
 MSG
 wait -n "${pids[@]}"

@@ -10,7 +10,10 @@ public static class CommandLine
 
     private static readonly Dictionary<string, (string Summary, CommandHandler Run)> Commands = new(StringComparer.Ordinal)
     {
+        ["build-templates"] = (Contracts.BuildTemplatesCommand.Summary, Contracts.BuildTemplatesCommand.RunAsync),
+        ["render"] = (Contracts.RenderCommand.Summary, Contracts.RenderCommand.RunAsync),
         ["dev-token"] = (Auth.DevTokenCommand.Summary, Auth.DevTokenCommand.RunAsync),
+        ["emit-functions"] = (Hosting.EmitFunctionsCommand.Summary, Hosting.EmitFunctionsCommand.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

@@ -3,6 +3,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["contacts-extraction"] = OfficeFlow.Benchmarks.Contacts.ContactsExtractionBenchmark.RunAsync,
     ["contacts-log-email"] = OfficeFlow.Benchmarks.Contacts.ContactsLogEmailBenchmark.RunAsync,
+    ["contracts"] = OfficeFlow.Benchmarks.Contracts.ContractsBenchmark.RunAsync,
+    ["ncrontab"] = OfficeFlow.Benchmarks.Hosting.NcrontabBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

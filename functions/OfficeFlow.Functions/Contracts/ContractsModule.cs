@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OfficeFlow.Functions.Auth;
+using OfficeFlow.Functions.Contracts.Templating;
+
 namespace OfficeFlow.Functions.Contracts;
 
 /// <summary>Registers the Contracts capability: its services and timers, and its HTTP functions under /api.</summary>
@@ -5,11 +9,25 @@ public static class ContractsModule
 {
     public static IServiceCollection AddContracts(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(ContractsOptions.From(configuration));
+        services.AddSingleton(sp => new TemplateCache());
+        services.AddSingleton<ContractTemplateCatalog>();
+        services.AddSingleton<ContractNumberSequence>();
+        services.AddScoped<ContractService>();
+        services.TryAddSingleton(TimeProvider.System);
+        // The contacts capability replaces this with its Clients-table directory.
+        services.TryAddSingleton<IClientDirectory, RequestOnlyClientDirectory>();
         return services;
     }
 
     public static RouteGroupBuilder MapContractsApi(this RouteGroupBuilder api)
     {
+        api.MapGet("/contract-templates", ContractsApi.ListTemplates)
+            .WithName("ContractTemplatesList")
+            .RequireAuthorization(Roles.Manager);
+        api.MapPost("/contracts", ContractsApi.Create)
+            .WithName("ContractsCreate")
+            .RequireAuthorization(Roles.Manager);
         return api;
     }
 }

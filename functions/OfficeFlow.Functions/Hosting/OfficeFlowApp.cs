@@ -11,7 +11,8 @@ namespace OfficeFlow.Functions.Hosting;
 /// <summary>
 /// The composition root. Every capability plugs in here and only here: its services through
 /// <c>AddXxx</c>, its HTTP functions through <c>MapXxxApi</c> on the /api group, its timers
-/// through <c>services.AddTimerFunction&lt;T&gt;()</c> inside <c>AddXxx</c>.
+/// through <c>services.AddTimerFunction&lt;T&gt;()</c> inside <c>AddXxx</c>. The function catalog
+/// (the list emit-functions deploys) is read from what is mapped here, and checked before start.
 /// </summary>
 public static class OfficeFlowApp
 {
@@ -20,6 +21,7 @@ public static class OfficeFlowApp
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
 
+        builder.AddOfficeFlowHosting();
         builder.Services.AddTableStorage(builder.Configuration);
         builder.Services.AddOfficeFlowAuth(builder.Configuration);
         builder.Services.AddGraph(builder.Configuration);
@@ -30,6 +32,7 @@ public static class OfficeFlowApp
         builder.Services.AddGrades(builder.Configuration);
 
         var app = builder.Build();
+        app.UseOfficeFlowHosting();
         app.UseOfficeFlowAuth();
 
         var api = app.MapGroup("/api");
@@ -39,6 +42,8 @@ public static class OfficeFlowApp
         api.MapInvoicesApi();
         api.MapGradesApi();
 
+        app.MapOfficeFlowHosting(api);
+        app.BuildFunctionCatalog();
         return app;
     }
 }

@@ -1,0 +1,21 @@
+namespace OfficeFlow.Cli.Hosting;
+
+/// <summary>Finds the repository root (the folder with OfficeFlow.sln and host.json) above the current or the tool's folder.</summary>
+public static class RepositoryRoot
+{
+    public static string? Find()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "OfficeFlow.sln")) && File.Exists(Path.Combine(dir.FullName, "host.json")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,242 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OfficeFlow.Functions.Auth;
+using OfficeFlow.Functions.Contracts.Templating;
+using OfficeFlow.Functions.Grades;
+using OfficeFlow.Functions.Graph;
+using OfficeFlow.Functions.Storage;
+using OfficeFlow.Storage;
+
+namespace OfficeFlow.Functions.Contracts;
+
+/// <summary>How a contract request ended.</summary>
+public enum ContractOutcome
+{
+    Created,
+    Invalid,
+    TemplateNotFound,
+    InProgress,
+}
+
+/// <summary>The result of <see cref="ContractService.CreateAsync"/>: the document when created, else the problems.</summary>
+public sealed record ContractResult(ContractOutcome Outcome, string? Number = null, string? FileName = null, byte[]? Document = null,
+    string? ArchiveLocation = null, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public static ContractResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(ContractOutcome.Invalid, Errors: errors);
+}
+
+/// <summary>
+/// Generates a contract: validates the request, checks the data against the template (a strict dry run, so
+/// a missing field costs no number), takes the next number of the year, renders, records the metadata,
+/// archives the file and logs task 2.4. A request id makes the whole operation repeatable.
+/// </summary>
+public sealed class ContractService(
+    ContractTemplateCatalog catalog,
+    ContractNumberSequence numbers,
+    TableStore tables,
+    IClientDirectory clients,
+    ContractsOptions options,
+    TimeProvider time,
+    ILogger<ContractService> logger,
+    IDocumentStore? documents = null,
+    ITaskRecorder? recorder = null)
+{
+    public const string TableName = "Contracts";
+    public const string TaskCode = "2.4";
+    private const int MaxStoredDataChars = 30_000;
+
+    public async Task<ContractResult> CreateAsync(ContractRequest request, CurrentUser user, CancellationToken cancellationToken = default)
+    {
+        var errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            return ContractResult.Invalid(errors);
+        }
+
+        var template = catalog.Find(request.TemplateId!);
+        if (template is null)
+        {
+            return new ContractResult(ContractOutcome.TemplateNotFound);
+        }
+
+        var client = await ClientRequisitesAsync(request, cancellationToken);
+        if (client["name"] is null)
+        {
+            return ContractResult.Invalid(new Dictionary<string, string[]>
+            {
+                ["client"] = [$"Карточка клиента «{request.ClientId}» не найдена: передайте реквизиты клиента в поле client (name, inn, kpp, ogrn, address…)."],
+            });
+        }
+
+        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        if (request.RequestId is { } requestId)
+        {
+            var claim = await table.GetEntityIfExistsAsync<ContractRequestEntity>("request", requestId, cancellationToken: cancellationToken);
+            if (claim is not null)
+            {
+                return claim.Number is null ? new ContractResult(ContractOutcome.InProgress) : await ReplayAsync(table, claim.Number, template, user, cancellationToken);
+            }
+
+            var added = await table.AddEntityAsync(new ContractRequestEntity { PartitionKey = "request", RowKey = requestId }, cancellationToken);
+            if (!added.Succeeded)
+            {
+                return new ContractResult(ContractOutcome.InProgress);
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)).DateTime);
+        var dryRun = DataErrors(template, ContractData.Build(request, client, options, $"{date.Year}-0000", date));
+        if (dryRun is not null)
+        {
+            await ReleaseClaimAsync(table, request.RequestId, cancellationToken);
+            return ContractResult.Invalid(dryRun);
+        }
+
+        ContractEntity entity;
+        byte[] document;
+        try
+        {
+            (entity, document) = await NumberAndRecordAsync(table, template, request, client, user, now, date, cancellationToken);
+        }
+        catch
+        {
+            // The contract was not recorded: free the request id so repeating the request can succeed.
+            await ReleaseClaimAsync(table, request.RequestId, CancellationToken.None);
+            throw;
+        }
+
+        logger.LogInformation("Contract {Number} generated from template {TemplateId} for client {ClientId} by {UserId}", entity.Number, entity.TemplateId, entity.ClientId, user.Id);
+        return await FinishAsync(table, entity, document, cancellationToken);
+    }
+
+    // Takes the number, renders (the dry run already proved the data fits) and records the contract.
+    private async Task<(ContractEntity Entity, byte[] Document)> NumberAndRecordAsync(TableClient table, DocxTemplate template,
+        ContractRequest request, JsonObject client, CurrentUser user, DateTimeOffset now, DateOnly date, CancellationToken cancellationToken)
+    {
+        var number = $"{date.Year}-{await numbers.NextAsync(date.Year, cancellationToken):0000}";
+        var data = ContractData.Build(request, client, options, number, date);
+        var document = Render(template, data);
+        var dataJson = data.ToJsonString();
+        var entity = new ContractEntity
+        {
+            PartitionKey = number[..4],
+            RowKey = number,
+            Number = number,
+            Date = now,
+            ClientId = request.ClientId!,
+            ClientName = client["name"]!.ToString(),
+            TemplateId = request.TemplateId!,
+            Amount = ContractData.TotalOf(data),
+            CreatedById = user.Id,
+            CreatedByName = user.Name,
+            RequestId = request.RequestId,
+            DataJson = dataJson.Length <= MaxStoredDataChars ? dataJson : null,
+        };
+        await table.AddEntityAsync(entity, cancellationToken);
+        if (request.RequestId is { } id)
+        {
+            await table.UpsertEntityAsync(new ContractRequestEntity { PartitionKey = "request", RowKey = id, Number = number }, TableUpdateMode.Replace, cancellationToken);
+        }
+
+        return (entity, document);
+    }
+
+    private async Task<JsonObject> ClientRequisitesAsync(ContractRequest request, CancellationToken cancellationToken)
+    {
+        var card = await clients.FindAsync(request.ClientId!, cancellationToken) ?? [];
+        var merged = card.DeepClone().AsObject();
+        foreach (var (key, value) in request.Client ?? [])
+        {
+            merged[key] = value?.DeepClone();
+        }
+
+        return merged;
+    }
+
+    private static Dictionary<string, string[]>? DataErrors(DocxTemplate template, JsonObject data)
+    {
+        try
+        {
+            Render(template, data);
+            return null;
+        }
+        catch (TemplateException ex)
+        {
+            return new Dictionary<string, string[]>
+            {
+                ["fields"] = ex.Errors.Select(e => e.Kind == TemplateErrorKind.UnknownField
+                    ? $"Не заполнено поле «{e.Tag.Trim('{', '}').Split('|')[0]}»."
+                    : $"Поле {e.Tag}: значение не подходит ({e.Message})").Distinct().ToArray(),
+            };
+        }
+    }
+
+    private static byte[] Render(DocxTemplate template, JsonObject data)
+    {
+        using var json = JsonDocument.Parse(data.ToJsonString());
+        return template.Render(json.RootElement, new RenderOptions(Strict: true));
+    }
+
+    private async Task<ContractResult> ReplayAsync(TableClient table, string number, DocxTemplate template, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var entity = await table.GetEntityIfExistsAsync<ContractEntity>(number[..4], number, cancellationToken: cancellationToken);
+        if (entity?.DataJson is null)
+        {
+            return ContractResult.Invalid(new Dictionary<string, string[]>
+            {
+                ["requestId"] = [$"Этот запрос уже создал договор № {number}; повторно его сформировать нельзя — возьмите файл из архива."],
+            });
+        }
+
+        var document = Render(template, JsonNode.Parse(entity.DataJson)!.AsObject());
+        return await FinishAsync(table, entity, document, cancellationToken);
+    }
+
+    // Archiving and the ledger come after the record exists, so a failure here is completed by repeating the request.
+    private async Task<ContractResult> FinishAsync(TableClient table, ContractEntity entity, byte[] document, CancellationToken cancellationToken)
+    {
+        var fileName = FileNameOf(entity);
+        if (entity.ArchiveLocation is null)
+        {
+            if (documents is null)
+            {
+                logger.LogWarning("No document store is registered; contract {Number} is not archived", entity.Number);
+            }
+            else
+            {
+                var stored = await documents.SaveAsync($"{options.ArchiveFolder}/{entity.PartitionKey}", fileName, document, cancellationToken);
+                entity.ArchiveLocation = stored.Location;
+                await table.UpsertEntityAsync(new TableEntity(entity.PartitionKey, entity.RowKey) { ["ArchiveLocation"] = stored.Location }, TableUpdateMode.Merge, cancellationToken);
+            }
+        }
+
+        if (recorder is null)
+        {
+            logger.LogWarning("No task recorder is registered; task {TaskCode} for contract {Number} is not logged", TaskCode, entity.Number);
+        }
+        else
+        {
+            await recorder.RecordAsync(new TaskEvent(entity.CreatedById, TaskCode, entity.Date, $"contract:{entity.Number}", entity.ClientId,
+                $"Договор № {entity.Number} ({ContractTemplateCatalog.TitleOf(entity.TemplateId)})"), cancellationToken);
+        }
+
+        return new ContractResult(ContractOutcome.Created, entity.Number, fileName, document, entity.ArchiveLocation);
+    }
+
+    private static string FileNameOf(ContractEntity entity)
+    {
+        var name = $"Договор {entity.Number} {entity.ClientName}";
+        var invalid = Path.GetInvalidFileNameChars().Concat(['"', '*', ':', '<', '>', '?', '\\', '|', '/']).ToHashSet();
+        var clean = new string(name.Select(c => invalid.Contains(c) || char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        return (clean.Length > 120 ? clean[..120] : clean) + ".docx";
+    }
+
+    private static async Task ReleaseClaimAsync(TableClient table, string? requestId, CancellationToken cancellationToken)
+    {
+        if (requestId is not null)
+        {
+            await table.DeleteEntityAsync("request", requestId, cancellationToken: cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
+using OfficeFlow.Functions.Health;
+using OfficeFlow.Functions.Hosting.Catalog;
+using OfficeFlow.Functions.Hosting.Timers;
+
+namespace OfficeFlow.Functions.Hosting;
+
+/// <summary>
+/// The hosting part of the composition root: where the app listens (custom handler or standalone),
+/// the function catalog, the timer machinery, health, OpenAPI, ProblemDetails and logging.
+/// </summary>
+public static class HostingModule
+{
+    public static WebApplicationBuilder AddOfficeFlowHosting(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => HostingSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<FunctionCatalogAccessor>();
+        services.AddSingleton<TimerRunner>();
+        services.TryAddSingleton<IScheduleStatusStore, TableScheduleStatusStore>();
+        services.AddHostedService<TimerScheduler>();
+        services.AddSingleton<StorageProbe>();
+        services.AddOfficeFlowProblemDetails();
+        services.AddOpenApi();
+
+        // One JSON object per line outside Development, for the Functions host and log collectors.
+        services.AddOptions<ConsoleLoggerOptions>().Configure<IHostEnvironment>((options, environment) =>
+        {
+            if (!environment.IsDevelopment())
+            {
+                options.FormatterName = ConsoleFormatterNames.Json;
+            }
+        });
+
+        // Read when Kestrel starts, so that settings from every source apply; tests use TestServer instead.
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var settings = HostingSettings.From(context.Configuration);
+            if (settings.CustomHandlerPort is { } port)
+            {
+                kestrel.Listen(IPAddress.Loopback, port);
+            }
+            else
+            {
+                var host = settings.StandaloneUrl.Host.Trim('[', ']');
+                kestrel.Listen(IPAddress.TryParse(host, out var ip) ? ip : IPAddress.Loopback, settings.StandaloneUrl.Port);
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>Error handling first, so that everything after it (auth included) answers with ProblemDetails.</summary>
+    public static WebApplication UseOfficeFlowHosting(this WebApplication app) => app.UseOfficeFlowErrors();
+
+    /// <summary>Maps health and the OpenAPI document under /api, and the timer routes of the current mode.</summary>
+    public static WebApplication MapOfficeFlowHosting(this WebApplication app, RouteGroupBuilder api)
+    {
+        var settings = app.Services.GetRequiredService<HostingSettings>();
+        api.MapHealthApi();
+        app.MapOpenApi("/api/openapi.json").WithName("OpenApi").AllowAnonymous();
+        if (settings.IsCustomHandler)
+        {
+            app.MapCustomHandlerTimers();
+        }
+        else
+        {
+            app.MapAdminFunctionsApi();
+        }
+
+        return app;
+    }
+
+    /// <summary>Reads the function catalog from the mapped endpoints and timers; throws, listing every problem, when it is not deployable.</summary>
+    public static FunctionCatalog BuildFunctionCatalog(this WebApplication app)
+    {
+        var catalog = FunctionCatalog.Build(
+            ((IEndpointRouteBuilder)app).DataSources,
+            app.Services.GetServices<ITimerFunction>(),
+            app.Configuration);
+        app.Services.GetRequiredService<FunctionCatalogAccessor>().Set(catalog);
+        return catalog;
+    }
+}

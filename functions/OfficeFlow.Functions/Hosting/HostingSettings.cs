@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Net;
+using OfficeFlow.Functions.Hosting.Schedules;
+
+namespace OfficeFlow.Functions.Hosting;
+
+/// <summary>
+/// How the app is hosted, read from configuration when first needed (so test and environment
+/// overrides apply). Keys and defaults:
+/// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> (set by the Functions host: custom-handler mode),
+/// <c>Hosting:StandaloneUrl</c> (http://127.0.0.1:7071), <c>Hosting:RunTimers</c> (true: the
+/// standalone scheduler runs timers), <c>Hosting:HealthStorageTimeoutSeconds</c> (3),
+/// <c>WEBSITE_TIME_ZONE</c> / <c>TZ</c> (Europe/Moscow, see <see cref="AppTimeZone"/>).
+/// </summary>
+public sealed class HostingSettings
+{
+    public const string DefaultStandaloneUrl = "http://127.0.0.1:7071";
+
+    /// <summary>The port the Functions host told us to listen on; null in standalone mode.</summary>
+    public int? CustomHandlerPort { get; init; }
+
+    public bool IsCustomHandler => CustomHandlerPort is not null;
+
+    public Uri StandaloneUrl { get; init; } = new(DefaultStandaloneUrl);
+
+    /// <summary>Whether the standalone scheduler runs timers (never under the Functions host, whose timers are singletons).</summary>
+    public bool RunTimers { get; init; } = true;
+
+    public TimeSpan HealthStorageTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    public required TimeZoneInfo TimeZone { get; init; }
+
+    public static HostingSettings From(IConfiguration configuration)
+    {
+        int? port = null;
+        if (configuration["FUNCTIONS_CUSTOMHANDLER_PORT"] is { Length: > 0 } portText)
+        {
+            port = int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536
+                ? p
+                : throw new InvalidOperationException($"FUNCTIONS_CUSTOMHANDLER_PORT is '{portText}', not a TCP port; the Functions host sets it, so unset it to run standalone.");
+        }
+
+        var urlText = configuration["Hosting:StandaloneUrl"] is { Length: > 0 } u ? u : DefaultStandaloneUrl;
+        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp || !IsLoopback(url))
+        {
+            throw new InvalidOperationException(
+                $"Hosting:StandaloneUrl is '{urlText}'; it must be an http URL on the loopback interface, e.g. {DefaultStandaloneUrl}.");
+        }
+
+        var timeout = configuration["Hosting:HealthStorageTimeoutSeconds"] is { Length: > 0 } t
+            ? double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new InvalidOperationException($"Hosting:HealthStorageTimeoutSeconds is '{t}'; write a positive number of seconds, e.g. 3.")
+            : TimeSpan.FromSeconds(3);
+
+        var runTimers = configuration["Hosting:RunTimers"] is { Length: > 0 } r
+            ? bool.TryParse(r, out var run) ? run : throw new InvalidOperationException($"Hosting:RunTimers is '{r}'; write true or false.")
+            : true;
+
+        return new HostingSettings
+        {
+            CustomHandlerPort = port,
+            StandaloneUrl = url,
+            RunTimers = runTimers,
+            HealthStorageTimeout = timeout,
+            TimeZone = AppTimeZone.Resolve(configuration),
+        };
+    }
+
+    private static bool IsLoopback(Uri url)
+        => url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+}
