@@ -1,6 +1,8 @@
 // Each benchmark is a named program that prints its figures; see README "Benchmarks".
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
+    ["contacts-extraction"] = OfficeFlow.Benchmarks.Contacts.ContactsExtractionBenchmark.RunAsync,
+    ["contacts-log-email"] = OfficeFlow.Benchmarks.Contacts.ContactsLogEmailBenchmark.RunAsync,
     ["contracts"] = OfficeFlow.Benchmarks.Contracts.ContractsBenchmark.RunAsync,
     ["invoice-concurrency"] = OfficeFlow.Benchmarks.Invoices.InvoiceConcurrencyBenchmark.RunAsync,
     ["ncrontab"] = OfficeFlow.Benchmarks.Hosting.NcrontabBenchmark.RunAsync,

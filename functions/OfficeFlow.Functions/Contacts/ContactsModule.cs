@@ -1,3 +1,13 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OfficeFlow.Functions.Contacts.Cards;
+using OfficeFlow.Functions.Contacts.Editing;
+using OfficeFlow.Functions.Contacts.Logging;
+using OfficeFlow.Functions.Contacts.Matching;
+using OfficeFlow.Functions.Contacts.Records;
+using OfficeFlow.Functions.Contacts.Sync;
+using OfficeFlow.Functions.Hosting.Timers;
+
 namespace OfficeFlow.Functions.Contacts;
 
 /// <summary>Registers the Contacts capability: its services and timers, and its HTTP functions under /api.</summary>
@@ -5,11 +15,20 @@ public static class ContactsModule
 {
     public static IServiceCollection AddContacts(this IServiceCollection services, IConfiguration configuration)
     {
+        var options = ContactsOptionsBinding.Read(configuration);
+        services.AddSingleton<IOptions<ContactsOptions>>(Options.Create(options));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddSingleton(new LoggingPolicy(options));
+        services.AddSingleton<ContactsTables>();
+        services.AddSingleton<ClientDirectory>();
+        services.AddSingleton<ClientCardReader>();
+        services.AddSingleton<EmailLogger>();
+        services.AddSingleton<ClientEditor>();
+        services.AddSingleton<ClientMerger>();
+        services.AddTimerFunction<MailboxSync>();
         return services;
     }
 
-    public static RouteGroupBuilder MapContactsApi(this RouteGroupBuilder api)
-    {
-        return api;
-    }
+    public static RouteGroupBuilder MapContactsApi(this RouteGroupBuilder api) => ContactsApi.MapRoutes(api);
 }

@@ -30,6 +30,9 @@ public sealed class StandaloneSchedulerTests : IDisposable
             .WithTimeProvider(_clock)
             .WithServices(s =>
             {
+                // Only the test timer on the manual clock: the capabilities' own timers (e.g. MailboxSync) would
+                // also arm timers and make WaitForTimersAsync() return before this one is armed.
+                s.RemoveAll<ITimerFunction>();
                 s.AddTimerFunction<RecordingTimer>();
                 s.RemoveAll<IScheduleStatusStore>();
                 s.AddSingleton<IScheduleStatusStore>(_store);

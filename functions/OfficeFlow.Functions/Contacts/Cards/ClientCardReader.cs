@@ -1,0 +1,61 @@
+using OfficeFlow.Functions.Contacts.Extraction;
+using OfficeFlow.Functions.Contacts.Records;
+using OfficeFlow.Storage;
+
+namespace OfficeFlow.Functions.Contacts.Cards;
+
+/// <summary>Reads a client card: the client (following merges), its contacts and its last interactions.</summary>
+public sealed class ClientCardReader(ContactsTables tables, ClientDirectory directory)
+{
+    public const int InteractionsShown = 20;
+
+    public async Task<ClientCard?> ReadAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var client = await directory.GetAsync(clientId, cancellationToken).ConfigureAwait(false);
+        return client is null ? null : await ReadAsync(client, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ClientCard> ReadAsync(ClientEntity client, CancellationToken cancellationToken)
+    {
+        // Two independent partition queries: run them together.
+        var interactions = LatestInteractionsAsync(client.Id, cancellationToken);
+        var contacts = await ContactsAsync(client.Id, cancellationToken).ConfigureAwait(false);
+        return ToCard(client, contacts, await interactions.ConfigureAwait(false));
+    }
+
+    private async Task<IReadOnlyList<ContactView>> ContactsAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var table = await tables.Contacts(cancellationToken).ConfigureAwait(false);
+        var contacts = new List<ContactView>();
+        await foreach (var contact in table.QueryAsync<ContactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {clientId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            contacts.Add(ContactView.From(contact));
+        }
+
+        return contacts.OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    /// <summary>The newest interactions of a partition: row keys start with inverted ticks, so the first rows are the newest.</summary>
+    public async Task<IReadOnlyList<InteractionView>> LatestInteractionsAsync(string partition, CancellationToken cancellationToken)
+    {
+        var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
+        var list = new List<InteractionView>();
+        await foreach (var interaction in table.QueryAsync<InteractionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), maxPerPage: InteractionsShown, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(InteractionView.From(interaction));
+            if (list.Count == InteractionsShown)
+            {
+                break;
+            }
+        }
+
+        return list;
+    }
+
+    public static ClientCard ToCard(ClientEntity c, IReadOnlyList<ContactView> contacts, IReadOnlyList<InteractionView> interactions) =>
+        new(c.Id, c.Name, c.LegalForm, c.LegalForm is { Length: > 0 } form ? new CompanyName(form, c.Name).Display : c.Name,
+            c.Inn, c.Kpp, c.Ogrn, SearchTokens.SplitList(c.Domains), c.Website, c.Address,
+            new BankDetails(c.BankName, c.Bik, c.SettlementAccount, c.CorrespondentAccount),
+            new Signatory(c.SignatoryName, c.SignatoryPosition, c.SignatoryBasis),
+            c.Status, c.ETag.ToString(), contacts, interactions);
+}

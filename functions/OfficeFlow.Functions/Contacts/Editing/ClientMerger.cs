@@ -1,0 +1,157 @@
+using Azure;
+using OfficeFlow.Functions.Contacts.Records;
+using OfficeFlow.Storage;
+
+namespace OfficeFlow.Functions.Contacts.Editing;
+
+public enum ClientMergeStatus
+{
+    Merged,
+    NotFound,
+    /// <summary>Merging a client into itself, or into one that was itself merged away.</summary>
+    Invalid,
+}
+
+public sealed record ClientMergeResult(ClientMergeStatus Status, ClientEntity? Target = null, int ContactsMoved = 0, int InteractionsMoved = 0, string? Message = null);
+
+/// <summary>
+/// Merges a duplicate client into the one that stays: first points the source's domains, INN and contact
+/// e-mails at the target and marks the source merged (so new mail goes to the target), then copies every
+/// contact and interaction before deleting the original. Every step is an upsert or a delete of what was
+/// copied, so repeating a merge (after a crash or a double click) finishes it and loses nothing.
+/// </summary>
+public sealed class ClientMerger(ContactsTables tables, ClientDirectory directory, TimeProvider time)
+{
+    public async Task<ClientMergeResult> MergeAsync(string targetId, string sourceId, CancellationToken cancellationToken)
+    {
+        if (targetId == sourceId)
+        {
+            return new(ClientMergeStatus.Invalid, Message: "Нельзя объединить клиента с самим собой.");
+        }
+
+        var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
+        var target = await clients.GetEntityIfExistsAsync<ClientEntity>(targetId, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var source = await clients.GetEntityIfExistsAsync<ClientEntity>(sourceId, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (target is null || source is null)
+        {
+            return new(ClientMergeStatus.NotFound, Message: $"Клиент {(target is null ? targetId : sourceId)} не найден.");
+        }
+
+        if (target.Status == ClientStatus.Merged)
+        {
+            return new(ClientMergeStatus.Invalid, Message: $"Клиент {targetId} сам объединён с {target.MergedInto}: объединяйте с ним.");
+        }
+
+        if (source.Status == ClientStatus.Merged && source.MergedInto != targetId)
+        {
+            return new(ClientMergeStatus.Invalid, Message: $"Клиент {sourceId} уже объединён с {source.MergedInto}.");
+        }
+
+        await AbsorbRequisitesAsync(target, source, cancellationToken).ConfigureAwait(false);
+        foreach (var domain in SearchTokens.SplitList(source.Domains))
+        {
+            await directory.PointIndexAsync(IndexEntity.DomainPartition, domain, targetId, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (source.Inn is not null && source.Inn != target.Inn)
+        {
+            await directory.PointIndexAsync(IndexEntity.InnPartition, source.Inn, targetId, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        source.Status = ClientStatus.Merged;
+        source.MergedInto = targetId;
+        source.UpdatedAt = time.GetUtcNow();
+        await clients.UpsertEntityAsync(source, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+
+        var contactsMoved = await MoveContactsAsync(sourceId, targetId, cancellationToken).ConfigureAwait(false);
+        var interactionsMoved = await MoveInteractionsAsync(sourceId, targetId, cancellationToken).ConfigureAwait(false);
+        await directory.ReindexAsync(source, cancellationToken, force: true).ConfigureAwait(false);
+        var merged = await directory.GetAsync(targetId, cancellationToken).ConfigureAwait(false) ?? target;
+        await directory.ReindexAsync(merged, cancellationToken, force: true).ConfigureAwait(false);
+        return new(ClientMergeStatus.Merged, merged, contactsMoved, interactionsMoved);
+    }
+
+    // The target keeps its own requisites; what it lacks it takes from the source, and it gains the source's domains.
+    private async Task AbsorbRequisitesAsync(ClientEntity target, ClientEntity source, CancellationToken cancellationToken)
+    {
+        var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            target.Domains = string.Join(',', SearchTokens.SplitList(target.Domains).Concat(SearchTokens.SplitList(source.Domains)).Distinct(StringComparer.Ordinal)) is { Length: > 0 } d ? d : null;
+            target.Inn ??= source.Inn;
+            target.Kpp ??= source.Kpp;
+            target.Ogrn ??= source.Ogrn;
+            target.Website ??= source.Website;
+            target.Address ??= source.Address;
+            target.BankName ??= source.BankName;
+            target.Bik ??= source.Bik;
+            target.SettlementAccount ??= source.SettlementAccount;
+            target.CorrespondentAccount ??= source.CorrespondentAccount;
+            target.SignatoryName ??= source.SignatoryName;
+            target.SignatoryPosition ??= source.SignatoryPosition;
+            target.SignatoryBasis ??= source.SignatoryBasis;
+            target.UpdatedAt = time.GetUtcNow();
+            var written = await clients.UpdateEntityAsync(target, target.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            if (written.Status != TableWriteStatus.Conflict)
+            {
+                return;
+            }
+
+            // Someone edited the target meanwhile: start again from their version.
+            target = await clients.GetEntityIfExistsAsync<ClientEntity>(target.Id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Client {target.Id} disappeared during a merge.");
+        }
+    }
+
+    private async Task<int> MoveContactsAsync(string sourceId, string targetId, CancellationToken cancellationToken)
+    {
+        var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
+        var moved = 0;
+        await foreach (var contact in contacts.QueryAsync<ContactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var existing = await contacts.GetEntityIfExistsAsync<ContactEntity>(targetId, contact.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var copy = new ContactEntity
+            {
+                PartitionKey = targetId,
+                RowKey = contact.RowKey,
+                Name = existing?.Name ?? contact.Name,
+                Position = existing?.Position ?? contact.Position,
+                Emails = Union(existing?.Emails, contact.Emails),
+                Phones = Union(existing?.Phones, contact.Phones),
+                CreatedAt = existing is null || contact.CreatedAt < existing.CreatedAt ? contact.CreatedAt : existing.CreatedAt,
+                UpdatedAt = time.GetUtcNow(),
+            };
+            await contacts.UpsertEntityAsync(copy, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            foreach (var email in SearchTokens.SplitList(contact.Emails))
+            {
+                await directory.PointIndexAsync(IndexEntity.EmailPartition, email, targetId, contact.RowKey, cancellationToken).ConfigureAwait(false);
+            }
+
+            await contacts.DeleteEntityAsync(sourceId, contact.RowKey, contact.ETag, cancellationToken).ConfigureAwait(false);
+            moved++;
+        }
+
+        return moved;
+    }
+
+    private async Task<int> MoveInteractionsAsync(string sourceId, string targetId, CancellationToken cancellationToken)
+    {
+        var interactions = await tables.Interactions(cancellationToken).ConfigureAwait(false);
+        var moved = 0;
+        await foreach (var interaction in interactions.QueryAsync<InteractionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var etag = interaction.ETag;
+            interaction.PartitionKey = targetId;
+            interaction.ClientId = targetId;
+            interaction.ETag = default;
+            await interactions.UpsertEntityAsync(interaction, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await interactions.DeleteEntityAsync(sourceId, interaction.RowKey, etag, cancellationToken).ConfigureAwait(false);
+            moved++;
+        }
+
+        return moved;
+    }
+
+    private static string Union(string? a, string? b) =>
+        string.Join(',', SearchTokens.SplitList(a).Concat(SearchTokens.SplitList(b)).Distinct(StringComparer.Ordinal));
+}

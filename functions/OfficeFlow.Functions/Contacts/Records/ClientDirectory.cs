@@ -1,0 +1,202 @@
+using Azure;
+using OfficeFlow.Functions.Contacts.Matching;
+using OfficeFlow.Storage;
+
+namespace OfficeFlow.Functions.Contacts.Records;
+
+/// <summary>One line of a client search.</summary>
+public sealed record ClientSearchHit(string Id, string Name, string? Inn, IReadOnlyList<string> Domains, string MatchedToken);
+
+/// <summary>
+/// Clients and the ClientIndex table: the exact look-ups the matching rules use (domain, INN, contact e-mail),
+/// prefix search, and keeping the search rows in step with a client's name, INN, domains and contacts.
+/// </summary>
+public sealed class ClientDirectory(ContactsTables tables) : IClientLookup
+{
+    private const int MaxMergeHops = 5;
+
+    public Task<string?> FindClientIdByDomainAsync(string domain, CancellationToken cancellationToken) =>
+        FindAsync(IndexEntity.DomainPartition, domain.ToLowerInvariant(), cancellationToken);
+
+    public Task<string?> FindClientIdByInnAsync(string inn, CancellationToken cancellationToken) =>
+        FindAsync(IndexEntity.InnPartition, inn, cancellationToken);
+
+    public async Task<string?> FindClientIdByContactEmailAsync(string address, CancellationToken cancellationToken)
+    {
+        var entry = await GetEmailEntryAsync(address, cancellationToken).ConfigureAwait(false);
+        return entry is { ClientId.Length: > 0 } ? entry.ClientId : null;
+    }
+
+    /// <summary>The index row of a contact address: which contact, and which client (empty for none).</summary>
+    public async Task<IndexEntity?> GetEmailEntryAsync(string address, CancellationToken cancellationToken)
+    {
+        var index = await tables.Index(cancellationToken).ConfigureAwait(false);
+        return await index.GetEntityIfExistsAsync<IndexEntity>(IndexEntity.EmailPartition, MailAddress.Normalise(address), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The client with this id, following merges to where it lives now; null when there is none.</summary>
+    public async Task<ClientEntity?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
+        for (var hop = 0; hop < MaxMergeHops && IsValidId(id); hop++)
+        {
+            var client = await clients.GetEntityIfExistsAsync<ClientEntity>(id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (client is not { Status: ClientStatus.Merged, MergedInto: { } next })
+            {
+                return client;
+            }
+
+            id = next;
+        }
+
+        return null;
+    }
+
+    /// <summary>Adds the client unless a client with its id exists (a concurrent creator): returns the stored one and whether this call created it.</summary>
+    public async Task<(ClientEntity Client, bool Created)> AddAsync(ClientEntity client, CancellationToken cancellationToken)
+    {
+        var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
+        var result = await clients.AddEntityAsync(client, cancellationToken).ConfigureAwait(false);
+        if (result.Status == TableWriteStatus.AlreadyExists)
+        {
+            var existing = await GetAsync(client.Id, cancellationToken).ConfigureAwait(false);
+            return (existing ?? client, false);
+        }
+
+        await ClaimIndexAsync(IndexEntity.InnPartition, client.Inn, client.Id, cancellationToken).ConfigureAwait(false);
+        foreach (var domain in SearchTokens.SplitList(client.Domains))
+        {
+            await ClaimIndexAsync(IndexEntity.DomainPartition, domain, client.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (client, true);
+    }
+
+    /// <summary>Points an exact-match value (domain, INN) at a client unless another client owns it already; returns the owner.</summary>
+    public async Task<string> ClaimIndexAsync(string partition, string? value, string clientId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return clientId;
+        }
+
+        var index = await tables.Index(cancellationToken).ConfigureAwait(false);
+        var entry = new IndexEntity { PartitionKey = partition, RowKey = value.ToLowerInvariant(), ClientId = clientId };
+        var result = await index.AddEntityAsync(entry, cancellationToken).ConfigureAwait(false);
+        if (result.Status != TableWriteStatus.AlreadyExists)
+        {
+            return clientId;
+        }
+
+        var owner = await index.GetEntityIfExistsAsync<IndexEntity>(partition, entry.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return owner?.ClientId ?? clientId;
+    }
+
+    /// <summary>Points an exact-match value at a client, replacing whoever owned it (merges and edits).</summary>
+    public async Task PointIndexAsync(string partition, string value, string clientId, string? contactId, CancellationToken cancellationToken)
+    {
+        var index = await tables.Index(cancellationToken).ConfigureAwait(false);
+        await index.UpsertEntityAsync(new IndexEntity { PartitionKey = partition, RowKey = value.ToLowerInvariant(), ClientId = clientId, ContactId = contactId }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes an exact-match value if it still points at this client.</summary>
+    public async Task ReleaseIndexAsync(string partition, string value, string clientId, CancellationToken cancellationToken)
+    {
+        var index = await tables.Index(cancellationToken).ConfigureAwait(false);
+        var entry = await index.GetEntityIfExistsAsync<IndexEntity>(partition, value.ToLowerInvariant(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (entry is not null && entry.ClientId == clientId)
+        {
+            await index.DeleteEntityAsync(partition, entry.RowKey, entry.ETag, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Rewrites the client's search rows from its current name, INN, domains and contacts' addresses, removing stale ones.
+    /// Without <paramref name="force"/> nothing is written when the tokens are the ones already indexed (the common case when mail is logged).</summary>
+    public async Task ReindexAsync(ClientEntity client, CancellationToken cancellationToken, bool force = false)
+    {
+        var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
+        var emails = new List<string>();
+        await foreach (var contact in contacts.QueryAsync<ContactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {client.Id}"), select: ["Emails"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            emails.AddRange(SearchTokens.SplitList(contact.Emails));
+        }
+
+        var tokens = client.Status == ClientStatus.Merged ? [] : SearchTokens.ForClient(client, emails);
+        var joined = string.Join(' ', tokens);
+        if (!force && joined == (client.SearchTokens ?? ""))
+        {
+            // Unchanged: not touching the client row also keeps its ETag, so a manager's open edit does not go stale because mail arrived.
+            return;
+        }
+
+        var index = await tables.Index(cancellationToken).ConfigureAwait(false);
+        foreach (var token in tokens)
+        {
+            await index.UpsertEntityAsync(new IndexEntity
+            {
+                PartitionKey = SearchPartition(token),
+                RowKey = token + "|" + client.Id,
+                ClientId = client.Id,
+                ClientName = client.Name,
+                Inn = client.Inn,
+                Domains = client.Domains,
+            }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var stale in (client.SearchTokens ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Except(tokens, StringComparer.Ordinal))
+        {
+            await index.DeleteEntityAsync(SearchPartition(stale), stale + "|" + client.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
+        await clients.UpdateEntityAsync(new TableEntity(client.Id, ClientEntity.Row) { ["SearchTokens"] = joined }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        client.SearchTokens = joined;
+    }
+
+    /// <summary>Clients whose name word, INN, domain or contact e-mail starts with the query's first word
+    /// (and whose name holds the other words), at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<ClientSearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+    {
+        var words = SearchTokens.Normalise(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return [];
+        }
+
+        var first = words[0];
+        var upper = first[..^1] + (char)(first[^1] + 1);
+        var index = await tables.Index(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SearchPartition(first)} and RowKey ge {first} and RowKey lt {upper}");
+        var hits = new List<ClientSearchHit>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in index.QueryAsync<IndexEntity>(filter, maxPerPage: 200, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var name = SearchTokens.Normalise(row.ClientName ?? "");
+            if (seen.Contains(row.ClientId) || !words.Skip(1).All(w => name.Contains(w, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            seen.Add(row.ClientId);
+            hits.Add(new ClientSearchHit(row.ClientId, row.ClientName ?? "", row.Inn, SearchTokens.SplitList(row.Domains), row.RowKey[..row.RowKey.LastIndexOf('|')]));
+            if (hits.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return hits;
+    }
+
+    private static string SearchPartition(string token) => "s-" + token[0];
+
+    private async Task<string?> FindAsync(string partition, string value, CancellationToken cancellationToken)
+    {
+        var index = await tables.Index(cancellationToken).ConfigureAwait(false);
+        var entry = await index.GetEntityIfExistsAsync<IndexEntity>(partition, value, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entry?.ClientId is { Length: > 0 } id ? id : null;
+    }
+
+    /// <summary>Ids come from URLs: only the shape OfficeFlow makes ("cl" + hex) is looked up.</summary>
+    public static bool IsValidId(string? id) => id is { Length: > 2 and <= 64 } && id.StartsWith("cl", StringComparison.Ordinal) && id[2..].All(char.IsAsciiHexDigitLower);
+}

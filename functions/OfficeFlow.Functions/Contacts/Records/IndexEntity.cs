@@ -1,0 +1,29 @@
+using Azure;
+using OfficeFlow.Storage;
+
+namespace OfficeFlow.Functions.Contacts.Records;
+
+/// <summary>
+/// Table "ClientIndex". Exact look-ups for matching: PartitionKey "domain" / "inn" / "email", RowKey the value,
+/// pointing at a client (and a contact for "email"); added with add-then-409 so the first writer owns the value.
+/// Prefix search: PartitionKey "s-" + the token's first character, RowKey token + "|" + client id, carrying
+/// the client's display fields so a search needs no further reads.
+/// </summary>
+public sealed class IndexEntity : ITableEntity
+{
+    public const string DomainPartition = "domain";
+    public const string InnPartition = "inn";
+    public const string EmailPartition = "email";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string ClientId { get; set; } = "";
+    public string? ContactId { get; set; }
+    /// <summary>Search rows only: what a result line shows.</summary>
+    public string? ClientName { get; set; }
+    public string? Inn { get; set; }
+    public string? Domains { get; set; }
+}

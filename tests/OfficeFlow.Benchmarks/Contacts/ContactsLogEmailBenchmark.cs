@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OfficeFlow.Functions.Auth;
+using OfficeFlow.Functions.Contacts;
+using OfficeFlow.Functions.Contacts.Matching;
+using OfficeFlow.Functions.Hosting;
+using OfficeFlow.Storage;
+
+namespace OfficeFlow.Benchmarks.Contacts;
+
+/// <summary>
+/// "contacts-log-email": POST /api/contacts/log-email through the real app (Kestrel on 127.0.0.1, bearer tokens,
+/// Azurite started for the run) with 1, 8 and 32 concurrent clients — requests/s, p50 and p99 — and, in the same
+/// run, raw single-entity inserts into Azurite at the same concurrency, printed as a ratio (our overhead).
+/// Every request logs a new message of a known client (10 clients, 40 known senders): the steady state of a working day.
+/// Options: --requests N (per level, default 600), --seconds S (time limit per level, default 30).
+/// </summary>
+internal static class ContactsLogEmailBenchmark
+{
+    private static readonly int[] Levels = [1, 8, 32];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var requests = Option(args, "--requests", 600);
+        var limit = TimeSpan.FromSeconds(Option(args, "--seconds", 30));
+        using var azurite = await AzuriteProcess.StartAsync();
+        var key = RandomNumberGenerator.GetBytes(32);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = "bench",
+            ["Auth:Mode"] = "Development",
+            ["Auth:DevSigningKey"] = Convert.ToBase64String(key),
+            ["Auth:AllowDevelopmentMode"] = "true",
+            ["Contacts:OwnDomains"] = "bizsoft-firm.ru",
+        };
+        var app = OfficeFlowApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.SetMinimumLevel(LogLevel.Error);
+        });
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(address) };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+                DevTokenIssuer.Issue(key, new DevTokenRequest("bench-manager", [Roles.Manager], "Benchmark", TimeSpan.FromHours(2))));
+
+            // Warm-up: creates the clients and their contacts (and JIT-compiles the path), not measured.
+            for (var sender = 0; sender < 40; sender++)
+            {
+                await PostAsync(http, Message($"warm-{sender}", sender));
+            }
+
+            var raw = new TableServiceClient(azurite.ConnectionString).GetTableClient("benchRawInserts");
+            await raw.CreateIfNotExistsAsync();
+            await raw.AddEntityAsync(new TableEntity("warm", "0") { ["Subject"] = "warm-up" });
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"contacts-log-email: {requests} requests per level (limit {limit.TotalSeconds:0} s), Azurite in memory, app on {address}"));
+            Console.WriteLine("clients | log-email req/s   p50 ms   p99 ms  fail | raw insert/s   p50 ms   p99 ms | raw/log-email");
+            foreach (var level in Levels)
+            {
+                var log = await LoadRun.RunAsync(level, requests, limit, i => PostAsync(http, Message($"c{level}-{i}", i)));
+                var insert = await LoadRun.RunAsync(level, requests, limit, async i =>
+                {
+                    var result = await raw.AddEntityAsync(new TableEntity($"c{level}", i.ToString("D6", CultureInfo.InvariantCulture))
+                    {
+                        ["Subject"] = "Счёт на продление",
+                        ["At"] = DateTimeOffset.UtcNow,
+                    });
+                    return result.Succeeded;
+                });
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{level,7} | {log.PerSecond,15:F1} {log.P50Ms,8:F1} {log.P99Ms,8:F1} {log.Failures,5} | {insert.PerSecond,12:F1} {insert.P50Ms,8:F1} {insert.P99Ms,8:F1} | {insert.PerSecond / log.PerSecond,13:F1}"));
+            }
+
+            return 0;
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static LogEmailRequest Message(string id, int sender)
+    {
+        var client = sender % 10;
+        return new LogEmailRequest
+        {
+            InternetMessageId = $"<{id}@bench.test>",
+            From = new MailParty($"Сотрудник {sender}", $"person{sender % 40}@client{client}.ru"),
+            To = [new MailParty("Мария Кузнецова", "m.kuznetsova@bizsoft-firm.ru")],
+            Subject = "Счёт на продление подписки",
+            SentAt = new DateTimeOffset(2026, 11, 16, 10, 0, 0, TimeSpan.FromHours(3)).AddMinutes(sender),
+            BodyText = $"Добрый день!\nПросим выставить счёт на продление подписки ИТС.\n\nС уважением,\nИван Петров\nМенеджер по закупкам\nООО «Клиент {client}»\nТел.: +7 (495) 123-45-{sender % 100:D2}\n",
+        };
+    }
+
+    private static async Task<bool> PostAsync(HttpClient http, LogEmailRequest request)
+    {
+        // A body with Content-Length, as a browser's fetch sends it: JsonContent streams it chunked, which on loopback
+        // meets Nagle and delayed ACK and adds ~40 ms that no client of ours would see.
+        using var content = new ByteArrayContent(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(request, System.Text.Json.JsonSerializerOptions.Web));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync("/api/contacts/log-email", content);
+        return response.IsSuccessStatusCode;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+    }
+}
