@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OfficeFlow.Functions.Hosting.Schedules;
 
 namespace OfficeFlow.Functions.Contracts;
 
@@ -11,7 +12,7 @@ public sealed class ContractsOptions
     /// <summary><c>Contracts:City</c>: the city printed in the heading unless the request gives one. Default "Москва".</summary>
     public string City { get; init; } = "Москва";
 
-    /// <summary><c>Contracts:TimeZone</c>: decides the contract date and year. Default "Europe/Moscow".</summary>
+    /// <summary><c>Contracts:TimeZone</c>: decides the contract date and year. Default: the app-wide zone (WEBSITE_TIME_ZONE, TZ, else Europe/Moscow).</summary>
     public string TimeZone { get; init; } = "Europe/Moscow";
 
     /// <summary><c>Contracts:DefaultVatRate</c>: VAT % when the request does not say (send <c>"vat_rate": null</c> for "без НДС"). Default 22.</summary>
@@ -38,7 +39,7 @@ public sealed class ContractsOptions
         {
             TemplatesFolder = section["TemplatesFolder"] is { Length: > 0 } folder ? folder : defaults.TemplatesFolder,
             City = section["City"] is { Length: > 0 } city ? city : defaults.City,
-            TimeZone = section["TimeZone"] is { Length: > 0 } zone ? zone : defaults.TimeZone,
+            TimeZone = section["TimeZone"] is { Length: > 0 } zone ? zone : AppTimeZone.Resolve(configuration).Id,
             DefaultVatRate = decimal.TryParse(section["DefaultVatRate"], System.Globalization.CultureInfo.InvariantCulture, out var rate) ? rate : defaults.DefaultVatRate,
             ArchiveFolder = section["ArchiveFolder"] is { Length: > 0 } archive ? archive : defaults.ArchiveFolder,
             Supplier = supplier,

@@ -1,3 +1,4 @@
+using OfficeFlow.Functions.Hosting.Schedules;
 using OfficeFlow.Functions.Invoices.Money;
 using OfficeFlow.Functions.Invoices.Reminders;
 
@@ -18,7 +19,7 @@ public sealed class InvoicesOptions
     /// <summary><c>Invoices:Currency</c>: default "RUB".</summary>
     public string Currency { get; init; } = "RUB";
 
-    /// <summary><c>Invoices:TimeZone</c>: whose calendar decides "today" (issue dates, overdue days). Default "Europe/Moscow".</summary>
+    /// <summary><c>Invoices:TimeZone</c>: whose calendar decides "today" (issue dates, overdue days). Default: the app-wide zone (WEBSITE_TIME_ZONE, TZ, else Europe/Moscow).</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
 
     /// <summary><c>Invoices:ReminderSteps</c>: default "-3,1,7,14".</summary>
@@ -58,7 +59,7 @@ public sealed class InvoicesOptions
             throw new InvalidOperationException($"Invoices:DefaultPaymentTermDays '{termText}' is not a number of days from 0 to 365.");
         }
 
-        var zone = options.TimeZone;
+        var zone = AppTimeZone.Resolve(configuration);
         if (section["TimeZone"] is { } zoneText && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneText, out zone))
         {
             throw new InvalidOperationException($"Invoices:TimeZone '{zoneText}' is not a known time zone (e.g. Europe/Moscow).");
