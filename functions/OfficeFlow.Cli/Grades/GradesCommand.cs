@@ -1,9 +1,11 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using OfficeFlow.Functions.Grades;
 using OfficeFlow.Functions.Grades.Computation;
 using OfficeFlow.Functions.Grades.Ledger;
 using OfficeFlow.Functions.Grades.Policy;
 using OfficeFlow.Functions.Grades.Workbook;
+using OfficeFlow.Functions.Hosting.Schedules;
 using OfficeFlow.Functions.Storage;
 using OfficeFlow.Storage;
 
@@ -42,7 +44,10 @@ public static class GradesCommand
 
         try
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(options.GetValueOrDefault("--time-zone") ?? GradesSettings.DefaultTimeZone);
+            // Like the app: --time-zone for a what-if run, else the app's one time zone (WEBSITE_TIME_ZONE, TZ, Europe/Moscow).
+            var zone = options.TryGetValue("--time-zone", out var zoneId)
+                ? TimeZoneInfo.FindSystemTimeZoneById(zoneId)
+                : AppTimeZone.Resolve(new ConfigurationBuilder().AddEnvironmentVariables().Build());
             var policy = options.TryGetValue("--policy", out var policyPath)
                 ? PolicyLoader.LoadFile(policyPath)
                 : PolicyLibrary.LoadFolder(PolicyLibrary.DefaultFolder).For(month);
