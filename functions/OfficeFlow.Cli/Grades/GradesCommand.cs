@@ -1,13 +1,14 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using OfficeFlow.Functions.Grades;
 using OfficeFlow.Functions.Grades.Computation;
 using OfficeFlow.Functions.Grades.Ledger;
 using OfficeFlow.Functions.Grades.Policy;
 using OfficeFlow.Functions.Grades.Workbook;
 using OfficeFlow.Functions.Hosting.Schedules;
+using OfficeFlow.Functions.Invoices;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
 
 namespace OfficeFlow.Cli.Grades;
 
@@ -57,7 +58,7 @@ public static class GradesCommand
                 return 1;
             }
 
-            var (employees, entries, inputs) = await ReadLedgerAsync(options, month, zone);
+            var (employees, entries, inputs, register) = await ReadLedgerAsync(options, month, zone);
             var grades = GradesCalculator.Compute(month, policy, employees, entries, inputs, zone);
 
             var full = Path.GetFullPath(outPath);
@@ -66,7 +67,7 @@ public static class GradesCommand
             int rows;
             await using (var stream = File.Create(temporary))
             {
-                rows = GradesWorkbookWriter.Write(stream, grades, entries, zone);
+                rows = GradesWorkbookWriter.Write(stream, grades, entries, zone, new GradesWorkbookOptions { Invoices = register });
             }
 
             // Written aside and moved, so a failed run never leaves a half-written workbook under the real name.
@@ -87,7 +88,9 @@ public static class GradesCommand
         }
     }
 
-    private static async Task<(IReadOnlyList<Employee>, IReadOnlyList<LedgerEntry>, MonthInputs)> ReadLedgerAsync(
+    /// <summary>A ledger file is self-contained (its inputs, no invoice register); Table Storage is read like the app
+    /// reads it, with the month's volume and the invoice register from the invoices capability.</summary>
+    private static async Task<(IReadOnlyList<Employee>, IReadOnlyList<LedgerEntry>, MonthInputs, IReadOnlyList<InvoiceRegisterRow>?)> ReadLedgerAsync(
         Dictionary<string, string> options, GradesMonth month, TimeZoneInfo zone)
     {
         IReadOnlyList<Employee>? employees = options.TryGetValue("--employees", out var staffPath) ? Staff.Load(staffPath) : null;
@@ -95,14 +98,25 @@ public static class GradesCommand
         {
             var file = LedgerFile.Read(ledgerPath);
             employees ??= file.Employees.Count > 0 ? file.ToEmployees() : Staff.Load(Path.Combine(PolicyLibrary.DefaultFolder, "employees.json"));
-            return (employees, file.ToEntries(), file.ToInputs());
+            return (employees, file.ToEntries(), file.ToInputs(), null);
         }
 
-        var connection = Environment.GetEnvironmentVariable("Storage__ConnectionString") ?? "UseDevelopmentStorage=true";
-        var settings = new GradesSettings { Zone = zone };
-        var store = new LedgerStore(new TableStore(new TableServiceClient(connection), Environment.GetEnvironmentVariable("Storage__TablePrefix")), settings);
+        // The app's own registrations (Storage__*, Grades__*, Invoices__* environment variables), so the CLI reads
+        // the same tables with the same rules as the timer and the API.
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        await using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddTableStorage(configuration)
+            .AddInvoices(configuration)
+            .BuildServiceProvider();
+        var settings = GradesSettings.From(configuration, zone);
+        var store = new LedgerStore(services.GetRequiredService<TableStore>(), settings);
+        var invoices = new GradesInvoices(services.GetRequiredService<InvoicesReports>());
         var entries = await store.ReadMonthAsync(month);
-        return (employees ?? Staff.Load(settings.EmployeesFile), entries, settings.InputsFor(month));
+        var inputs = await invoices.WithVolumeAsync(settings.InputsFor(month), month);
+        var register = await invoices.RegisterAsync(month);
+        return (employees ?? Staff.Load(settings.EmployeesFile), entries, inputs, register);
     }
 
     private static async Task PrintAsync(TextWriter stdout, MonthGrades grades, int rows, string path)

@@ -26,6 +26,8 @@ public static class GradesModule
 
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<ITaskRecorder, TableTaskRecorder>();
+        // Volume and the invoice register come from the invoices capability (InvoicesReports, added by AddInvoices).
+        services.AddSingleton<GradesInvoices>();
         services.AddSingleton<GradesService>();
         services.AddSingleton<MonthlyRunMarkers>();
         services.AddTimerFunction<MonthlyGradesFunction>();
