@@ -21,7 +21,11 @@ public static class GradesCommand
 {
     public const string Summary = "write a month's grades workbook from a ledger file or Table Storage";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(args, stdout, stderr, new ConfigurationBuilder().AddEnvironmentVariables().Build());
+
+    /// <param name="environment">Where Storage:*, Grades:*, Invoices:* and the time zone are read (the process environment by default).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IConfiguration environment)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
@@ -48,7 +52,7 @@ public static class GradesCommand
             // Like the app: --time-zone for a what-if run, else the app's one time zone (WEBSITE_TIME_ZONE, TZ, Europe/Moscow).
             var zone = options.TryGetValue("--time-zone", out var zoneId)
                 ? TimeZoneInfo.FindSystemTimeZoneById(zoneId)
-                : AppTimeZone.Resolve(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+                : AppTimeZone.Resolve(environment);
             var policy = options.TryGetValue("--policy", out var policyPath)
                 ? PolicyLoader.LoadFile(policyPath)
                 : PolicyLibrary.LoadFolder(PolicyLibrary.DefaultFolder).For(month);
@@ -58,7 +62,7 @@ public static class GradesCommand
                 return 1;
             }
 
-            var (employees, entries, inputs, register) = await ReadLedgerAsync(options, month, zone);
+            var (employees, entries, inputs, register) = await ReadLedgerAsync(options, month, zone, environment);
             var grades = GradesCalculator.Compute(month, policy, employees, entries, inputs, zone);
 
             var full = Path.GetFullPath(outPath);
@@ -91,7 +95,7 @@ public static class GradesCommand
     /// <summary>A ledger file is self-contained (its inputs, no invoice register); Table Storage is read like the app
     /// reads it, with the month's volume and the invoice register from the invoices capability.</summary>
     private static async Task<(IReadOnlyList<Employee>, IReadOnlyList<LedgerEntry>, MonthInputs, IReadOnlyList<InvoiceRegisterRow>?)> ReadLedgerAsync(
-        Dictionary<string, string> options, GradesMonth month, TimeZoneInfo zone)
+        Dictionary<string, string> options, GradesMonth month, TimeZoneInfo zone, IConfiguration configuration)
     {
         IReadOnlyList<Employee>? employees = options.TryGetValue("--employees", out var staffPath) ? Staff.Load(staffPath) : null;
         if (options.TryGetValue("--ledger", out var ledgerPath))
@@ -103,7 +107,6 @@ public static class GradesCommand
 
         // The app's own registrations (Storage__*, Grades__*, Invoices__* environment variables), so the CLI reads
         // the same tables with the same rules as the timer and the API.
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         await using var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Grades.Api;
 using OfficeFlow.Tests.Infrastructure;
@@ -17,10 +18,14 @@ public sealed class GradesInvoicesTests : IClassFixture<AzuriteFixture>, IDispos
     private static readonly TimeSpan Moscow = TimeSpan.FromHours(3);
 
     private readonly GradesAppFactory _factory;
+    private readonly AzuriteFixture _azurite;
 
     // The factory gives October an explicit volume (420 000 + 185 000) and November none.
-    public GradesInvoicesTests(AzuriteFixture azurite) =>
+    public GradesInvoicesTests(AzuriteFixture azurite)
+    {
+        _azurite = azurite;
         _factory = new GradesAppFactory(azurite, new DateTimeOffset(2026, 10, 1, 12, 0, 0, Moscow));
+    }
 
     public void Dispose() => _factory.Dispose();
 
@@ -110,5 +115,27 @@ public sealed class GradesInvoicesTests : IClassFixture<AzuriteFixture>, IDispos
         Assert.Equal(6000m, Amount(buckets["31–60 дней"]));
         Assert.Equal(0m, Amount(buckets["Не просрочено"]));
         Assert.Equal(0m, Amount(buckets["1–30 дней"]));
+    }
+
+    [Fact]
+    public async Task Cli_FromTableStorage_FillsTheInvoicesSheet()
+    {
+        await ArrangeAsync();
+        var output = Path.Combine(_factory.DataFolder, "cli.xlsx");
+        var environment = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = _azurite.ConnectionString,
+            ["Storage:TablePrefix"] = _factory.TablePrefix,
+            ["WEBSITE_TIME_ZONE"] = "Europe/Moscow",
+        }).Build();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await OfficeFlow.Cli.Grades.GradesCommand.RunAsync(["--month", "2026-11", "--out", output], stdout, stderr, environment);
+
+        Assert.True(code == 0, stderr.ToString());
+        var clients = WorkbookReader.ReadSheet(output, "Счета").Where(c => c.Key.StartsWith('C')).Select(c => c.Value.Value).ToList();
+        Assert.Contains("ООО «Должник»", clients);
+        Assert.Contains("ООО «Плательщик»", clients);
     }
 }
