@@ -1,11 +1,14 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using OfficeFlow.Functions.Grades;
 using OfficeFlow.Functions.Grades.Computation;
 using OfficeFlow.Functions.Grades.Ledger;
 using OfficeFlow.Functions.Grades.Policy;
 using OfficeFlow.Functions.Grades.Workbook;
+using OfficeFlow.Functions.Hosting.Schedules;
+using OfficeFlow.Functions.Invoices;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
 
 namespace OfficeFlow.Cli.Grades;
 
@@ -18,7 +21,11 @@ public static class GradesCommand
 {
     public const string Summary = "write a month's grades workbook from a ledger file or Table Storage";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(args, stdout, stderr, new ConfigurationBuilder().AddEnvironmentVariables().Build());
+
+    /// <param name="environment">Where Storage:*, Grades:*, Invoices:* and the time zone are read (the process environment by default).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IConfiguration environment)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
@@ -42,7 +49,10 @@ public static class GradesCommand
 
         try
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(options.GetValueOrDefault("--time-zone") ?? GradesSettings.DefaultTimeZone);
+            // Like the app: --time-zone for a what-if run, else the app's one time zone (WEBSITE_TIME_ZONE, TZ, Europe/Moscow).
+            var zone = options.TryGetValue("--time-zone", out var zoneId)
+                ? TimeZoneInfo.FindSystemTimeZoneById(zoneId)
+                : AppTimeZone.Resolve(environment);
             var policy = options.TryGetValue("--policy", out var policyPath)
                 ? PolicyLoader.LoadFile(policyPath)
                 : PolicyLibrary.LoadFolder(PolicyLibrary.DefaultFolder).For(month);
@@ -52,7 +62,7 @@ public static class GradesCommand
                 return 1;
             }
 
-            var (employees, entries, inputs) = await ReadLedgerAsync(options, month, zone);
+            var (employees, entries, inputs, register) = await ReadLedgerAsync(options, month, zone, environment);
             var grades = GradesCalculator.Compute(month, policy, employees, entries, inputs, zone);
 
             var full = Path.GetFullPath(outPath);
@@ -61,7 +71,7 @@ public static class GradesCommand
             int rows;
             await using (var stream = File.Create(temporary))
             {
-                rows = GradesWorkbookWriter.Write(stream, grades, entries, zone);
+                rows = GradesWorkbookWriter.Write(stream, grades, entries, zone, new GradesWorkbookOptions { Invoices = register });
             }
 
             // Written aside and moved, so a failed run never leaves a half-written workbook under the real name.
@@ -82,22 +92,34 @@ public static class GradesCommand
         }
     }
 
-    private static async Task<(IReadOnlyList<Employee>, IReadOnlyList<LedgerEntry>, MonthInputs)> ReadLedgerAsync(
-        Dictionary<string, string> options, GradesMonth month, TimeZoneInfo zone)
+    /// <summary>A ledger file is self-contained (its inputs, no invoice register); Table Storage is read like the app
+    /// reads it, with the month's volume and the invoice register from the invoices capability.</summary>
+    private static async Task<(IReadOnlyList<Employee>, IReadOnlyList<LedgerEntry>, MonthInputs, IReadOnlyList<InvoiceRegisterRow>?)> ReadLedgerAsync(
+        Dictionary<string, string> options, GradesMonth month, TimeZoneInfo zone, IConfiguration configuration)
     {
         IReadOnlyList<Employee>? employees = options.TryGetValue("--employees", out var staffPath) ? Staff.Load(staffPath) : null;
         if (options.TryGetValue("--ledger", out var ledgerPath))
         {
             var file = LedgerFile.Read(ledgerPath);
             employees ??= file.Employees.Count > 0 ? file.ToEmployees() : Staff.Load(Path.Combine(PolicyLibrary.DefaultFolder, "employees.json"));
-            return (employees, file.ToEntries(), file.ToInputs());
+            return (employees, file.ToEntries(), file.ToInputs(), null);
         }
 
-        var connection = Environment.GetEnvironmentVariable("Storage__ConnectionString") ?? "UseDevelopmentStorage=true";
-        var settings = new GradesSettings { Zone = zone };
-        var store = new LedgerStore(new TableStore(new TableServiceClient(connection), Environment.GetEnvironmentVariable("Storage__TablePrefix")), settings);
+        // The app's own registrations (Storage__*, Grades__*, Invoices__* environment variables), so the CLI reads
+        // the same tables with the same rules as the timer and the API.
+        await using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddTableStorage(configuration)
+            .AddInvoices(configuration)
+            .BuildServiceProvider();
+        var settings = GradesSettings.From(configuration, zone);
+        var store = new LedgerStore(services.GetRequiredService<TableStore>(), settings);
+        var invoices = new GradesInvoices(services.GetRequiredService<InvoicesReports>());
         var entries = await store.ReadMonthAsync(month);
-        return (employees ?? Staff.Load(settings.EmployeesFile), entries, settings.InputsFor(month));
+        var inputs = await invoices.WithVolumeAsync(settings.InputsFor(month), month);
+        var register = await invoices.RegisterAsync(month);
+        return (employees ?? Staff.Load(settings.EmployeesFile), entries, inputs, register);
     }
 
     private static async Task PrintAsync(TextWriter stdout, MonthGrades grades, int rows, string path)

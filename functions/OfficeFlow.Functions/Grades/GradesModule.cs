@@ -3,6 +3,7 @@ using OfficeFlow.Functions.Grades.Api;
 using OfficeFlow.Functions.Grades.Ledger;
 using OfficeFlow.Functions.Grades.Policy;
 using OfficeFlow.Functions.Grades.Timer;
+using OfficeFlow.Functions.Hosting;
 using OfficeFlow.Functions.Hosting.Timers;
 
 namespace OfficeFlow.Functions.Grades;
@@ -16,7 +17,8 @@ public static class GradesModule
 
         // Read when first needed (test hosts add their settings after this runs); GradesStartupCheck loads the
         // policies and the staff file at start-up, so a bad policy stops the app naming the bad entry.
-        services.AddSingleton(_ => GradesSettings.From(configuration));
+        // The time zone is the app's one (HostingSettings: WEBSITE_TIME_ZONE, TZ, Europe/Moscow), never a Grades setting.
+        services.AddSingleton(sp => GradesSettings.From(configuration, sp.GetRequiredService<HostingSettings>().TimeZone));
         services.AddSingleton(sp => PolicyLibrary.LoadFolder(sp.GetRequiredService<GradesSettings>().PolicyFolder));
         services.AddSingleton(sp => new GradesStaff(Staff.Load(sp.GetRequiredService<GradesSettings>().EmployeesFile)));
         services.AddHostedService<GradesStartupCheck>();
@@ -24,6 +26,8 @@ public static class GradesModule
 
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<ITaskRecorder, TableTaskRecorder>();
+        // Volume and the invoice register come from the invoices capability (InvoicesReports, added by AddInvoices).
+        services.AddSingleton<GradesInvoices>();
         services.AddSingleton<GradesService>();
         services.AddSingleton<MonthlyRunMarkers>();
         services.AddTimerFunction<MonthlyGradesFunction>();

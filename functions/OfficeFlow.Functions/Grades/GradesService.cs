@@ -6,7 +6,7 @@ using OfficeFlow.Functions.Grades.Workbook;
 namespace OfficeFlow.Functions.Grades;
 
 /// <summary>A month's grades and its workbook from the stored ledger: what the API, the timer and the CLI share.</summary>
-public class GradesService(LedgerStore ledger, PolicyLibrary policies, GradesStaff staff, GradesSettings settings, TimeProvider time)
+public class GradesService(LedgerStore ledger, PolicyLibrary policies, GradesStaff staff, GradesSettings settings, TimeProvider time, GradesInvoices invoices)
 {
     public GradesSettings Settings => settings;
 
@@ -22,7 +22,8 @@ public class GradesService(LedgerStore ledger, PolicyLibrary policies, GradesSta
     public async Task<(MonthGrades Grades, IReadOnlyList<LedgerEntry> Entries)> ComputeAsync(GradesMonth month, CancellationToken cancellationToken = default)
     {
         var entries = await ledger.ReadMonthAsync(month, cancellationToken);
-        var grades = GradesCalculator.Compute(month, policies.For(month), staff.Employees, entries, settings.InputsFor(month), settings.Zone);
+        var inputs = await invoices.WithVolumeAsync(settings.InputsFor(month), month, cancellationToken);
+        var grades = GradesCalculator.Compute(month, policies.For(month), staff.Employees, entries, inputs, settings.Zone);
         return (grades, entries);
     }
 
@@ -30,8 +31,9 @@ public class GradesService(LedgerStore ledger, PolicyLibrary policies, GradesSta
     public async Task<(MonthGrades Grades, byte[] Workbook)> WorkbookAsync(GradesMonth month, CancellationToken cancellationToken = default)
     {
         var (grades, entries) = await ComputeAsync(month, cancellationToken);
+        var register = await invoices.RegisterAsync(month, cancellationToken);
         using var buffer = new MemoryStream();
-        GradesWorkbookWriter.Write(buffer, grades, entries, settings.Zone);
+        GradesWorkbookWriter.Write(buffer, grades, entries, settings.Zone, new GradesWorkbookOptions { Invoices = register });
         return (grades, buffer.ToArray());
     }
 

@@ -1,16 +1,17 @@
 using OfficeFlow.Functions.Grades.Computation;
 using OfficeFlow.Functions.Grades.Policy;
+using OfficeFlow.Functions.Hosting;
+using OfficeFlow.Functions.Hosting.Schedules;
 
 namespace OfficeFlow.Functions.Grades;
 
 /// <summary>The Grades capability's configuration (section "Grades"; defaults in docs/grades.md).</summary>
 public sealed class GradesSettings
 {
-    public const string DefaultTimeZone = "Europe/Moscow";
-
     /// <summary>The firm's time zone: decides which month an entry belongs to and when the month is over.
-    /// Read from the app-wide "TimeZone" setting, else "Grades:TimeZone", else Europe/Moscow.</summary>
-    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone);
+    /// Always the app's one time zone (<see cref="HostingSettings.TimeZone"/>, see <see cref="AppTimeZone"/>), the
+    /// same the timer schedules are read in, so "the 1st at 06:00" and "last month" never disagree.</summary>
+    public required TimeZoneInfo Zone { get; init; }
 
     /// <summary>Grades:PolicyFolder — the folder of policy-*.json versions (default: Grades/Policy next to the binaries).</summary>
     public string PolicyFolder { get; init; } = PolicyLibrary.DefaultFolder;
@@ -24,15 +25,17 @@ public sealed class GradesSettings
     /// <summary>Grades:DocumentFolder — the drive folder (or local subfolder) the monthly workbooks go to (default "Grades").</summary>
     public string DocumentFolder { get; init; } = "Grades";
 
-    /// <summary>Grades:Months:yyyy-MM:* — the month's volume, contractors and deductions until invoices supply them.</summary>
+    /// <summary>Grades:Months:yyyy-MM:* — the month's contractors, staff salaries and deductions; its volume
+    /// (SubscriptionVolume, OneOffVolume), when given, wins over the invoices capability's.</summary>
     public IReadOnlyDictionary<string, MonthInputs> Months { get; init; } = new Dictionary<string, MonthInputs>();
 
     public MonthInputs InputsFor(GradesMonth month) => Months.GetValueOrDefault(month.ToString()) ?? MonthInputs.None;
 
-    public static GradesSettings From(IConfiguration configuration)
+    /// <param name="zone">The app's time zone, injected from <see cref="HostingSettings.TimeZone"/>.</param>
+    public static GradesSettings From(IConfiguration configuration, TimeZoneInfo zone)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection("Grades");
-        var zoneId = configuration["TimeZone"] ?? section["TimeZone"] ?? DefaultTimeZone;
         var months = new Dictionary<string, MonthInputs>(StringComparer.Ordinal);
         foreach (var month in section.GetSection("Months").GetChildren())
         {
@@ -40,6 +43,7 @@ public sealed class GradesSettings
             {
                 SubscriptionVolume = month.GetValue<decimal>("SubscriptionVolume"),
                 OneOffVolume = month.GetValue<decimal>("OneOffVolume"),
+                VolumeGiven = month["SubscriptionVolume"] is { Length: > 0 } || month["OneOffVolume"] is { Length: > 0 },
                 Contractors = month.GetValue<decimal>("Contractors"),
                 StaffSalaries = month.GetValue<decimal?>("StaffSalaries"),
                 Deductions = month.GetSection("Deductions").GetChildren()
@@ -49,7 +53,7 @@ public sealed class GradesSettings
 
         return new GradesSettings
         {
-            Zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId),
+            Zone = zone,
             PolicyFolder = section["PolicyFolder"] ?? PolicyLibrary.DefaultFolder,
             EmployeesFile = section["EmployeesFile"] ?? Path.Combine(PolicyLibrary.DefaultFolder, "employees.json"),
             AccountantEmail = section["AccountantEmail"],

@@ -22,8 +22,11 @@ internal sealed class GradesAppFactory : WebApplicationFactory<Program>
 
     private readonly OfficeFlow.Functions.Graph.IMailSender? _mail;
 
-    public GradesAppFactory(AzuriteFixture azurite, DateTimeOffset now, string? accountantEmail = "buh@firm.example", OfficeFlow.Functions.Graph.IMailSender? mail = null)
+    private readonly string _timeZone;
+
+    public GradesAppFactory(AzuriteFixture azurite, DateTimeOffset now, string? accountantEmail = "buh@firm.example", OfficeFlow.Functions.Graph.IMailSender? mail = null, string timeZone = "Europe/Moscow")
     {
+        _timeZone = timeZone;
         _azurite = azurite;
         _mail = mail;
         Time = new SettableTime(now);
@@ -41,6 +44,8 @@ internal sealed class GradesAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseTestTokens();
+        // The app's one time zone, set explicitly so a TZ on the test machine never moves a month boundary.
+        builder.UseSetting("WEBSITE_TIME_ZONE", _timeZone);
         builder.UseSetting("Storage:ConnectionString", _azurite.ConnectionString);
         builder.UseSetting("Storage:TablePrefix", TablePrefix);
         builder.UseSetting("Local:DataFolder", DataFolder);

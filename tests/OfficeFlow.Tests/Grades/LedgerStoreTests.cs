@@ -12,7 +12,7 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite) : IClassFixture<Azu
 
     private (LedgerStore Store, ITaskRecorder Recorder) CreateSut()
     {
-        var store = new LedgerStore(_tables, new GradesSettings());
+        var store = new LedgerStore(_tables, new GradesSettings { Zone = GradesTestData.Moscow });
         var recorder = new TableTaskRecorder(store, Microsoft.Extensions.Logging.Abstractions.NullLogger<TableTaskRecorder>.Instance);
         return (store, recorder);
     }

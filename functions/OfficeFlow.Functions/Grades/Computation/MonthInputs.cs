@@ -2,8 +2,8 @@ namespace OfficeFlow.Functions.Grades.Computation;
 
 /// <summary>
 /// Figures of the month that are not tasks: the department's volume and costs for the head's scheme,
-/// and quality deductions. Until the invoices capability supplies volume these come from configuration
-/// (Grades:Months:yyyy-MM) or, for the CLI, from the ledger file.
+/// and quality deductions. The volume comes from the invoices capability unless the month's input
+/// (Grades:Months:yyyy-MM, or the CLI's ledger file) gives it explicitly (<see cref="VolumeGiven"/>).
 /// </summary>
 public sealed record MonthInputs
 {
@@ -14,6 +14,9 @@ public sealed record MonthInputs
 
     /// <summary>One-off work, consultations and projects accepted in the month.</summary>
     public decimal OneOffVolume { get; init; }
+
+    /// <summary>Whether the month's input names the volume itself (either figure set); then invoices are not asked.</summary>
+    public bool VolumeGiven { get; init; }
 
     /// <summary>Paid outside contractors.</summary>
     public decimal Contractors { get; init; }

@@ -1,43 +1,49 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace OfficeFlow.Functions.Grades.Workbook;
 
 /// <summary>
-/// Streams the Tasks sheet with <see cref="OpenXmlWriter"/>: a million rows never exist as a DOM.
+/// Streams the Tasks sheet: a million rows never exist as a DOM. The rows are written with a plain
+/// <see cref="XmlWriter"/> over the worksheet part's stream (the SDK's <see cref="OpenXmlWriter"/> spent more
+/// than twice the CPU of the XML itself on per-element metadata lookups, see docs/grades.md, Benchmark);
+/// the few structural elements (frozen header, column widths, header row, autofilter) are SDK elements
+/// written through the same writer, so their XML stays the SDK's own.
 /// Repeated text (employee, code, category, client, source) goes to a small shared-string table; free text
 /// (notes) is written inline, so nothing grows with the ledger. Cells carry no "r" address: an empty &lt;c/&gt;
-/// keeps the column position.
+/// keeps the column position. Dates are spreadsheet serial numbers with a date style, never formatted text.
 /// </summary>
 public static class TasksSheetWriter
 {
-    private static readonly Cell CellElement = new();
-    private static readonly CellValue ValueElement = new();
-    private static readonly InlineString InlineElement = new();
-    private static readonly Text TextElement = new();
-    private static readonly Row RowElement = new();
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
-    private static readonly OpenXmlAttribute[] TextCell = [new("t", "", "inlineStr")];
-    private static readonly OpenXmlAttribute[] SharedCell = [new("t", "", "s")];
-    private static readonly OpenXmlAttribute[] DateTimeCell = [new("s", "", WorkbookStyles.DateTime.ToString(CultureInfo.InvariantCulture))];
-    private static readonly OpenXmlAttribute[] IntegerCell = [new("s", "", WorkbookStyles.Integer.ToString(CultureInfo.InvariantCulture))];
-    private static readonly OpenXmlAttribute[] PointsCell = [new("s", "", WorkbookStyles.Points.ToString(CultureInfo.InvariantCulture))];
+    private static readonly string DateTimeStyle = WorkbookStyles.DateTime.ToString(CultureInfo.InvariantCulture);
+    private static readonly string IntegerStyle = WorkbookStyles.Integer.ToString(CultureInfo.InvariantCulture);
+    private static readonly string PointsStyle = WorkbookStyles.Points.ToString(CultureInfo.InvariantCulture);
+    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), CloseOutput = false };
+
+    private static readonly Text TextElement = new();
     private static readonly OpenXmlAttribute[] NoAttributes = [];
-    private static readonly OpenXmlAttribute[] PreserveSpace = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
+    private static readonly OpenXmlAttribute[] PreserveSpace = [new("xml", "space", XmlNamespace, "preserve")];
 
     /// <summary>Writes the sheet and returns the number of data rows.</summary>
     public static int Write(Stream partStream, IEnumerable<TaskRow> rows, SharedStrings shared)
     {
-        using var writer = OpenXmlWriter.Create(partStream);
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteElement(SheetCells.FrozenHeader(2));
-        writer.WriteElement(SheetCells.Widths(TaskRows.Widths));
-        writer.WriteStartElement(new SheetData());
-        writer.WriteElement(new Row(TaskRows.Headers.Select((h, i) => SheetCells.Text(CellText.Column(i + 1) + "1", h, WorkbookStyles.Header))) { RowIndex = 1 });
+        using var xml = XmlWriter.Create(partStream, Settings);
+        xml.WriteStartDocument(standalone: true);
+        xml.WriteStartElement("worksheet", Main);
+        SheetCells.FrozenHeader(2).WriteTo(xml);
+        SheetCells.Widths(TaskRows.Widths).WriteTo(xml);
+        xml.WriteStartElement("sheetData", Main);
+        new Row(TaskRows.Headers.Select((h, i) => SheetCells.Text(CellText.Column(i + 1) + "1", h, WorkbookStyles.Header))) { RowIndex = 1 }.WriteTo(xml);
 
+        // One buffer for every number: no string per row index, date or point value.
+        var buffer = new char[32];
         var count = 0;
-        var rowAttribute = new OpenXmlAttribute[1];
         foreach (var row in rows)
         {
             if (++count > TaskRows.MaxRows)
@@ -45,46 +51,91 @@ public static class TasksSheetWriter
                 throw new InvalidOperationException($"The month has more than {TaskRows.MaxRows:N0} ledger entries, more than a worksheet holds.");
             }
 
-            rowAttribute[0] = new OpenXmlAttribute("r", "", (count + 1).ToString(CultureInfo.InvariantCulture));
-            writer.WriteStartElement(RowElement, rowAttribute);
-            Value(writer, DateTimeCell, CellText.Number(row.Serial));
-            Shared(writer, shared, row.EmployeeId);
-            Shared(writer, shared, row.EmployeeName);
-            Shared(writer, shared, row.Code);
-            Shared(writer, shared, row.Category);
-            Value(writer, IntegerCell, row.Class?.ToString(CultureInfo.InvariantCulture));
-            Value(writer, PointsCell, CellText.Number(row.Points));
-            Shared(writer, shared, row.Client);
-            Shared(writer, shared, row.Source);
-            Value(writer, IntegerCell, TaskRows.Minutes(row));
-            Text(writer, row.Note);
-            writer.WriteEndElement();
+            xml.WriteStartElement("row", Main);
+            xml.WriteStartAttribute("r");
+            (count + 1).TryFormat(buffer, out var length, default, CultureInfo.InvariantCulture);
+            xml.WriteChars(buffer, 0, length);
+            xml.WriteEndAttribute();
+            row.Serial.TryFormat(buffer, out length, "R", CultureInfo.InvariantCulture);
+            Number(xml, DateTimeStyle, buffer, length);
+            Shared(xml, shared, row.EmployeeId);
+            Shared(xml, shared, row.EmployeeName);
+            Shared(xml, shared, row.Code);
+            Shared(xml, shared, row.Category);
+            Integer(xml, buffer, row.Class);
+            row.Points.TryFormat(buffer, out length, default, CultureInfo.InvariantCulture);
+            Number(xml, PointsStyle, buffer, length);
+            Shared(xml, shared, row.Client);
+            Shared(xml, shared, row.Source);
+            Integer(xml, buffer, row.Minutes);
+            Text(xml, row.Note);
+            xml.WriteEndElement();
         }
 
-        writer.WriteEndElement();
-        writer.WriteElement(new AutoFilter { Reference = $"A1:{CellText.Column(TaskRows.Headers.Length)}{count + 1}" });
-        writer.WriteEndElement();
+        xml.WriteEndElement();
+        new AutoFilter { Reference = $"A1:{CellText.Column(TaskRows.Headers.Length)}{count + 1}" }.WriteTo(xml);
+        xml.WriteEndElement();
         return count;
     }
 
-    private static void Value(OpenXmlWriter writer, OpenXmlAttribute[] style, string? value)
+    private static void Number(XmlWriter xml, string style, char[] buffer, int length)
     {
-        if (value is null)
+        xml.WriteStartElement("c", Main);
+        xml.WriteAttributeString("s", style);
+        xml.WriteStartElement("v", Main);
+        xml.WriteChars(buffer, 0, length);
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    private static void Integer(XmlWriter xml, char[] buffer, int? value)
+    {
+        if (value is not { } v)
         {
-            writer.WriteStartElement(CellElement, NoAttributes);
-            writer.WriteEndElement();
+            xml.WriteStartElement("c", Main);
+            xml.WriteEndElement();
             return;
         }
 
-        writer.WriteStartElement(CellElement, style);
-        writer.WriteStartElement(ValueElement, NoAttributes);
-        writer.WriteString(value);
-        writer.WriteEndElement();
-        writer.WriteEndElement();
+        v.TryFormat(buffer, out var length, default, CultureInfo.InvariantCulture);
+        Number(xml, IntegerStyle, buffer, length);
     }
 
-    private static void Shared(OpenXmlWriter writer, SharedStrings shared, string text) =>
-        Value(writer, SharedCell, text.Length == 0 ? null : shared.IndexOf(text));
+    private static void Shared(XmlWriter xml, SharedStrings shared, string text)
+    {
+        xml.WriteStartElement("c", Main);
+        if (text.Length > 0)
+        {
+            xml.WriteAttributeString("t", "s");
+            xml.WriteStartElement("v", Main);
+            xml.WriteString(shared.IndexOf(text));
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static void Text(XmlWriter xml, string text)
+    {
+        xml.WriteStartElement("c", Main);
+        if (text.Length > 0)
+        {
+            xml.WriteAttributeString("t", "inlineStr");
+            xml.WriteStartElement("is", Main);
+            xml.WriteStartElement("t", Main);
+            // Leading or trailing blanks of a note are kept as typed.
+            if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+            {
+                xml.WriteAttributeString("xml", "space", XmlNamespace, "preserve");
+            }
+
+            xml.WriteString(CellText.Clean(text));
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    }
 
     /// <summary>Writes the shared-string table collected while the sheet streamed.</summary>
     public static void WriteSharedStrings(Stream partStream, SharedStrings shared)
@@ -102,25 +153,6 @@ public static class TasksSheetWriter
             writer.WriteEndElement();
         }
 
-        writer.WriteEndElement();
-    }
-
-    private static void Text(OpenXmlWriter writer, string text)
-    {
-        if (text.Length == 0)
-        {
-            writer.WriteStartElement(CellElement, NoAttributes);
-            writer.WriteEndElement();
-            return;
-        }
-
-        writer.WriteStartElement(CellElement, TextCell);
-        writer.WriteStartElement(InlineElement, NoAttributes);
-        // Leading or trailing blanks of a client's name or a note are kept as typed.
-        writer.WriteStartElement(TextElement, char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) ? PreserveSpace : NoAttributes);
-        writer.WriteString(CellText.Clean(text));
-        writer.WriteEndElement();
-        writer.WriteEndElement();
         writer.WriteEndElement();
     }
 }
