@@ -15,8 +15,6 @@ public static class ContractsModule
         services.AddSingleton<ContractNumberSequence>();
         services.AddScoped<ContractService>();
         services.TryAddSingleton(TimeProvider.System);
-        // The contacts capability replaces this with its Clients-table directory.
-        services.TryAddSingleton<IClientDirectory, RequestOnlyClientDirectory>();
         return services;
     }
 
