@@ -23,7 +23,9 @@ public static class ContactsModule
         services.AddProblemDetails();
         services.AddSingleton(new LoggingPolicy(options));
         services.AddSingleton<ContactsTables>();
+        services.AddSingleton<IndexCache>();
         services.AddSingleton<ClientDirectory>();
+        services.AddSingleton<SenderResolver>();
         services.AddSingleton<ClientCardReader>();
         // Contracts fills a contract's client requisites from the card through its own interface.
         services.AddSingleton<IClientDirectory, ContactsClientDirectory>();

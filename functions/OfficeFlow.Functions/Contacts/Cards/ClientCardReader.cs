@@ -23,7 +23,8 @@ public sealed class ClientCardReader(ContactsTables tables, ClientDirectory dire
         return ToCard(client, contacts, await interactions.ConfigureAwait(false));
     }
 
-    private async Task<IReadOnlyList<ContactView>> ContactsAsync(string clientId, CancellationToken cancellationToken)
+    /// <summary>A client's contacts, by name.</summary>
+    public async Task<IReadOnlyList<ContactView>> ContactsAsync(string clientId, CancellationToken cancellationToken)
     {
         var table = await tables.Contacts(cancellationToken).ConfigureAwait(false);
         var contacts = new List<ContactView>();
