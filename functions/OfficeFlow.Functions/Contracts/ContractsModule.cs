@@ -14,6 +14,7 @@ public static class ContractsModule
         services.AddSingleton<ContractTemplateCatalog>();
         services.AddSingleton<ContractNumberSequence>();
         services.AddScoped<ContractService>();
+        services.AddSingleton<IClientContracts, ContractsByClient>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

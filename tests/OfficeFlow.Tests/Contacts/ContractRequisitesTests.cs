@@ -60,6 +60,35 @@ public sealed class ContractRequisitesTests(AzuriteFixture azurite) : IClassFixt
     }
 
     [Fact]
+    public async Task ClientCard_ListsTheClientsContractsNewestFirst_NotOtherClients()
+    {
+        await using var host = Host();
+        using var http = host.CreateManagerClient();
+        var clientId = await ClientWithRequisitesAsync(http);
+        var genitive = new JsonObject { ["signatory_genitive"] = "Генерального директора Петрова Ивана Ивановича" };
+        var numbers = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var created = await http.PostAsJsonAsync("/api/contracts", Body(clientId, genitive.DeepClone().AsObject()));
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+            numbers.Add(created.Headers.GetValues("X-Contract-Number").Single());
+        }
+
+        // Another client's contract (requisites from the request) must not appear on this card.
+        var other = Body("cl00112233445566778899", []);
+        other["client"] = JsonNode.Parse(File.ReadAllText(Path.Combine(Templates, "license.sample.json")))!["client"]!.DeepClone();
+        using var otherContract = await http.PostAsJsonAsync("/api/contracts", other);
+        Assert.True(otherContract.IsSuccessStatusCode, await otherContract.Content.ReadAsStringAsync());
+
+        var card = (await http.GetFromJsonAsync<JsonObject>($"/api/clients/{clientId}", Json))!;
+
+        var contracts = card["contracts"]!.AsArray();
+        Assert.Equal(Enumerable.Reverse(numbers), contracts.Select(c => c!["number"]!.ToString()));
+        Assert.All(contracts, c => Assert.Equal("Лицензионный договор", c!["title"]!.ToString()));
+        Assert.All(contracts, c => Assert.True(c!["amount"]!.GetValue<decimal>() > 0));
+    }
+
+    [Fact]
     public async Task TemplatesForAnUnknownClient_Give404()
     {
         await using var host = Host();
