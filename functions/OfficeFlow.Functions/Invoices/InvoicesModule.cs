@@ -1,3 +1,10 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OfficeFlow.Functions.Invoices.Api;
+using OfficeFlow.Functions.Invoices.Documents;
+using OfficeFlow.Functions.Hosting.Timers;
+using OfficeFlow.Functions.Invoices.Reminders;
+using OfficeFlow.Functions.Invoices.Storage;
+
 namespace OfficeFlow.Functions.Invoices;
 
 /// <summary>Registers the Invoices capability: its services and timers, and its HTTP functions under /api.</summary>
@@ -5,11 +12,24 @@ public static class InvoicesModule
 {
     public static IServiceCollection AddInvoices(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(_ => InvoicesOptions.From(configuration));
+        services.AddHostedService<InvoicesStartupCheck>();
+        services.AddSingleton(_ => FirmRequisites.From(configuration));
+        services.AddProblemDetails();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<InvoiceStore>();
+        services.AddSingleton<ClientSettingsStore>();
+        services.AddSingleton<InvoiceService>();
+        services.AddSingleton<InvoicesReports>();
+        services.AddSingleton<InvoiceDocuments>();
+        services.AddSingleton<ReminderMarkerStore>();
+        services.AddSingleton<ReminderRunner>();
+        services.AddTimerFunction<InvoiceRemindersTimer>();
         return services;
     }
 
     public static RouteGroupBuilder MapInvoicesApi(this RouteGroupBuilder api)
     {
-        return api;
+        return api.MapInvoicesEndpoints().MapInvoiceDocumentEndpoints();
     }
 }

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OfficeFlow.Functions.Auth;
+using OfficeFlow.Functions.Invoices.Documents;
+using OfficeFlow.Functions.Invoices.Lifecycle;
+
+namespace OfficeFlow.Functions.Invoices.Api;
+
+/// <summary>POST /api/invoices/{id}/document (the invoice as .docx) and POST /api/invoices/reconciliation (акт сверки).</summary>
+public static class InvoiceDocumentsApi
+{
+    public static RouteGroupBuilder MapInvoiceDocumentEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/invoices/{id}/document", DocumentAsync).WithName("InvoicesDocument").RequireAuthorization().RequireAuthorization(InvoicesApi.ReaderPolicy);
+        api.MapPost("/invoices/reconciliation", ReconciliationAsync).WithName("InvoicesReconciliation").RequireAuthorization().RequireAuthorization(InvoicesApi.ReaderPolicy);
+        return api;
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DocumentAsync(
+        string id, [FromBody] DocumentRequest? request, InvoiceDocuments documents, CancellationToken ct)
+    {
+        try
+        {
+            var (docx, fileName) = await documents.InvoiceAsync(id, request?.Client, ct);
+            return TypedResults.File(docx, InvoiceDocuments.DocxContentType, fileName);
+        }
+        catch (InvoiceRuleException refusal)
+        {
+            return InvoiceProblems.From(refusal);
+        }
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReconciliationAsync(
+        [FromBody] ReconciliationRequest? request, InvoiceDocuments documents, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request?.ClientId))
+        {
+            return InvoiceProblems.BadRequest("clientId", "Укажите клиента (clientId) для акта сверки.");
+        }
+
+        if (!InvoiceDraftValidator.TryDate(request.From, out var from) || !InvoiceDraftValidator.TryDate(request.To, out var to))
+        {
+            return InvoiceProblems.BadRequest("period", "Укажите период: from и to — даты в виде ГГГГ-ММ-ДД.");
+        }
+
+        try
+        {
+            var (docx, _, fileName) = await documents.ReconciliationAsync(request.ClientId.Trim(), from, to, request.Client, ct);
+            return TypedResults.File(docx, InvoiceDocuments.DocxContentType, fileName);
+        }
+        catch (InvoiceRuleException refusal)
+        {
+            return InvoiceProblems.From(refusal);
+        }
+    }
+}
+
+/// <summary>Body of POST /api/invoices/{id}/document: the client's requisites to print (optional).</summary>
+public sealed record DocumentRequest(ClientRequisites? Client);
+
+/// <summary>Body of POST /api/invoices/reconciliation.</summary>
+public sealed record ReconciliationRequest(string? ClientId, string? From, string? To, ClientRequisites? Client);

@@ -1,0 +1,183 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OfficeFlow.Functions.Auth;
+using OfficeFlow.Functions.Invoices.Aging;
+using OfficeFlow.Functions.Invoices.Lifecycle;
+
+namespace OfficeFlow.Functions.Invoices.Api;
+
+/// <summary>The invoice HTTP functions. Handlers only parse, call <see cref="InvoiceService"/> and map the outcome.
+/// Managers create, issue, mark sent and cancel; accountants record and cancel payments; both (and admins) read.</summary>
+public static class InvoicesApi
+{
+    public static RouteGroupBuilder MapInvoicesEndpoints(this RouteGroupBuilder api)
+    {
+        var invoices = api.MapGroup("/invoices");
+
+        invoices.MapPost("", CreateAsync).WithName("InvoicesCreate").RequireAuthorization(Roles.Manager);
+        invoices.MapGet("", ListAsync).WithName("InvoicesList").RequireAuthorization().RequireAuthorization(ReaderPolicy);
+        invoices.MapGet("/aging", AgingAsync).WithName("InvoicesAging").RequireAuthorization().RequireAuthorization(ReaderPolicy);
+        invoices.MapGet("/{id}", GetAsync).WithName("InvoicesGet").RequireAuthorization().RequireAuthorization(ReaderPolicy);
+        invoices.MapPost("/{id}/issue", IssueAsync).WithName("InvoicesIssue").RequireAuthorization(Roles.Manager);
+        invoices.MapPost("/{id}/sent", MarkSentAsync).WithName("InvoicesMarkSent").RequireAuthorization(Roles.Manager);
+        invoices.MapPost("/{id}/cancel", CancelAsync).WithName("InvoicesCancel").RequireAuthorization(Roles.Manager);
+        invoices.MapPost("/{id}/accepted", AcceptAsync).WithName("InvoicesAccept").RequireAuthorization(Roles.Manager);
+        invoices.MapPut("/{id}/reminders", SetRemindersAsync).WithName("InvoicesRemindersSet").RequireAuthorization(Roles.Manager);
+        invoices.MapPut("/clients/{clientId}/reminders", SetClientRemindersAsync).WithName("InvoicesClientRemindersSet").RequireAuthorization(Roles.Manager);
+        invoices.MapPost("/{id}/payments", AddPaymentAsync).WithName("InvoicesPaymentsAdd").RequireAuthorization(Roles.Accountant);
+        invoices.MapPost("/{id}/payments/{paymentId}/cancel", CancelPaymentAsync).WithName("InvoicesPaymentsCancel").RequireAuthorization(Roles.Accountant);
+        return api;
+    }
+
+    /// <summary>Managers, accountants and admins may read invoices (role claims "roles" or the role claim type).
+    /// Combined with the default policy (signed in, API scope), as every endpoint's is.</summary>
+    internal static void ReaderPolicy(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy) =>
+        policy.RequireAssertion(context =>
+        {
+            var roles = context.User.FindAll("roles").Concat(context.User.FindAll(System.Security.Claims.ClaimTypes.Role)).Select(c => c.Value);
+            return roles.Any(r => Roles.All.Contains(r, StringComparer.OrdinalIgnoreCase));
+        });
+
+    public static async Task<Results<Created<InvoiceResponse>, Ok<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        [FromBody] CreateInvoiceRequest? request, HttpContext http, InvoiceService invoices, TimeProvider time, CancellationToken ct)
+    {
+        if (!InvoiceProblems.TryRequestId(http.Request, out var requestId, out var problem))
+        {
+            return problem!;
+        }
+
+        var user = CurrentUser.From(http.User);
+        var (build, errors) = InvoiceDraftValidator.Validate(request, invoices.Options, invoices.Today, user.Id, time.GetUtcNow());
+        if (build is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Счёт не создан: исправьте поля");
+        }
+
+        var (invoice, created) = await invoices.CreateAsync(build, requestId, ct);
+        var body = InvoiceResponse.From(invoice, invoices.Today);
+        return created ? TypedResults.Created($"/api/invoices/{invoice.Id}", body) : TypedResults.Ok(body);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<InvoiceResponse>>, ProblemHttpResult>> ListAsync(
+        string? client, string? status, InvoiceService invoices, CancellationToken ct)
+    {
+        try
+        {
+            var list = await invoices.ListAsync(string.IsNullOrWhiteSpace(client) ? null : client.Trim(), string.IsNullOrWhiteSpace(status) ? null : status.Trim(), ct);
+            var today = invoices.Today;
+            return TypedResults.Ok<IReadOnlyList<InvoiceResponse>>(list.Select(i => InvoiceResponse.From(i, today)).ToList());
+        }
+        catch (InvoiceRuleException refusal)
+        {
+            return InvoiceProblems.From(refusal);
+        }
+    }
+
+    public static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> GetAsync(string id, InvoiceService invoices, CancellationToken ct)
+    {
+        try
+        {
+            var (invoice, payments) = await invoices.GetAsync(id, ct);
+            return TypedResults.Ok(InvoiceResponse.From(invoice, invoices.Today, payments));
+        }
+        catch (InvoiceRuleException refusal)
+        {
+            return InvoiceProblems.From(refusal);
+        }
+    }
+
+    public static async Task<Results<Ok<AgingReport>, ProblemHttpResult>> AgingAsync(string? asOf, InvoiceService invoices, CancellationToken ct)
+    {
+        var date = invoices.Today;
+        if (asOf is not null && !InvoiceDraftValidator.TryDate(asOf, out date))
+        {
+            return InvoiceProblems.BadRequest("asOf", "Параметр asOf — дата в виде ГГГГ-ММ-ДД, например 2026-11-30.");
+        }
+
+        return TypedResults.Ok(await invoices.AgingAsync(date, ct));
+    }
+
+    public static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> IssueAsync(string id, HttpContext http, InvoiceService invoices, CancellationToken ct) =>
+        RunAsync(invoices, () => invoices.IssueAsync(id, CurrentUser.From(http.User), ct));
+
+    public static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> MarkSentAsync(string id, InvoiceService invoices, CancellationToken ct) =>
+        RunAsync(invoices, () => invoices.MarkSentAsync(id, ct));
+
+    public static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> CancelAsync(string id, [FromBody] CancelInvoiceRequest? request, InvoiceService invoices, CancellationToken ct) =>
+        RunAsync(invoices, () => invoices.CancelAsync(id, request?.Reason, ct));
+
+    public static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> AcceptAsync(string id, [FromBody] AcceptRequest? request, InvoiceService invoices, CancellationToken ct) =>
+        RunAsync(invoices, () => invoices.AcceptAsync(id, request?.AcceptedOn, ct));
+
+    public static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> SetRemindersAsync(string id, [FromBody] RemindersSettingRequest? request, InvoiceService invoices, CancellationToken ct) =>
+        request?.DoNotRemind is bool doNotRemind
+            ? RunAsync(invoices, () => invoices.SetDoNotRemindAsync(id, doNotRemind, ct))
+            : Task.FromResult<Results<Ok<InvoiceResponse>, ProblemHttpResult>>(InvoiceProblems.BadRequest("doNotRemind", "Укажите doNotRemind: true или false."));
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> SetClientRemindersAsync(string clientId, [FromBody] RemindersSettingRequest? request, InvoiceService invoices, CancellationToken ct)
+    {
+        if (request?.DoNotRemind is not bool doNotRemind)
+        {
+            return InvoiceProblems.BadRequest("doNotRemind", "Укажите doNotRemind: true или false.");
+        }
+
+        if (clientId.Length > 200 || clientId.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
+        {
+            return InvoiceProblems.BadRequest("clientId", "Идентификатор клиента — до 200 символов, без / \\ # ?.");
+        }
+
+        await invoices.SetClientDoNotRemindAsync(clientId, doNotRemind, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Created<PaymentAddedResponse>, Ok<PaymentAddedResponse>, ProblemHttpResult>> AddPaymentAsync(
+        string id, [FromBody] AddPaymentRequest? request, HttpContext http, InvoiceService invoices, CancellationToken ct)
+    {
+        if (!InvoiceProblems.TryRequestId(http.Request, out var requestId, out var problem))
+        {
+            return problem!;
+        }
+
+        if (request is null)
+        {
+            return InvoiceProblems.BadRequest("body", "Пришёл пустой запрос: нужен JSON с оплатой (amount, date, orderNumber).");
+        }
+
+        try
+        {
+            var (invoice, payment, created) = await invoices.AddPaymentAsync(id, request, CurrentUser.From(http.User), requestId, ct);
+            var body = new PaymentAddedResponse(PaymentResponse.From(payment), InvoiceResponse.From(invoice, invoices.Today));
+            return created ? TypedResults.Created($"/api/invoices/{invoice.Id}", body) : TypedResults.Ok(body);
+        }
+        catch (InvoiceRuleException refusal)
+        {
+            return InvoiceProblems.From(refusal);
+        }
+    }
+
+    public static async Task<Results<Ok<PaymentAddedResponse>, ProblemHttpResult>> CancelPaymentAsync(
+        string id, string paymentId, HttpContext http, InvoiceService invoices, CancellationToken ct)
+    {
+        try
+        {
+            var (invoice, payment) = await invoices.CancelPaymentAsync(id, paymentId, CurrentUser.From(http.User), ct);
+            return TypedResults.Ok(new PaymentAddedResponse(PaymentResponse.From(payment), InvoiceResponse.From(invoice, invoices.Today)));
+        }
+        catch (InvoiceRuleException refusal)
+        {
+            return InvoiceProblems.From(refusal);
+        }
+    }
+
+    private static async Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> RunAsync(InvoiceService invoices, Func<Task<Invoice>> action)
+    {
+        try
+        {
+            return TypedResults.Ok(InvoiceResponse.From(await action(), invoices.Today));
+        }
+        catch (InvoiceRuleException refusal)
+        {
+            return InvoiceProblems.From(refusal);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OfficeFlow.Functions.Contracts;
+using OfficeFlow.Functions.Contracts.Templating;
+using OfficeFlow.Functions.Invoices.Lifecycle;
+using OfficeFlow.Functions.Invoices.Money;
+using OfficeFlow.Functions.Invoices.Reconciliation;
+
+namespace OfficeFlow.Functions.Invoices.Documents;
+
+/// <summary>
+/// Renders the invoice (счёт на оплату, the contracts capability's <c>invoice</c> template) and the reconciliation
+/// statement (акт сверки, <see cref="ReconciliationTemplate"/>) with the contracts template engine.
+/// </summary>
+public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites firm, ContractsOptions contracts, TemplateCache cache, IClientDirectory clients)
+{
+    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>The invoice as a .docx and its file name ("Счёт № 15 от 02.11.2026.docx").</summary>
+    public async Task<(byte[] Docx, string FileName)> InvoiceAsync(string id, ClientRequisites? client, CancellationToken ct)
+    {
+        RequireFirm();
+        var (invoice, _) = await invoices.GetAsync(id, ct).ConfigureAwait(false);
+        if (invoice.Status == InvoiceStatus.Cancelled)
+        {
+            throw new InvoiceRuleException(InvoiceRuleKind.NotAllowed, "cancelled", $"Счёт {invoice.Id} отменён — печатать его нельзя.");
+        }
+
+        if (invoice.VatMode == VatMode.OnTop)
+        {
+            // The firm's invoice template prints "В том числе НДС"; a net-price invoice would print wrong sums.
+            throw new InvoiceRuleException(InvoiceRuleKind.NotAllowed, "vat-on-top",
+                $"Счёт {invoice.Id} с НДС сверху: шаблон счёта печатает НДС «в том числе», поэтому документ по нему не формируется.");
+        }
+
+        var path = Path.Combine(contracts.TemplatesFolder, ContractTemplateCatalog.InvoiceTemplateId + ".docx");
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"The invoice template is missing at {path}; run 'officeflow build-templates'.");
+        }
+
+        var template = cache.GetOrCompile(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false));
+        client ??= await FromDirectoryAsync(invoice.ClientId, ct).ConfigureAwait(false);
+        var data = InvoiceData(invoice, firm, client);
+        var docx = template.Render(JsonSerializer.SerializeToElement(data));
+        return (docx, $"Счёт № {invoice.Number} от {invoice.IssueDate.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}.docx");
+    }
+
+    /// <summary>The reconciliation statement for one client and period as a .docx.</summary>
+    public async Task<(byte[] Docx, ReconciliationStatement Statement, string FileName)> ReconciliationAsync(
+        string clientId, DateOnly from, DateOnly to, ClientRequisites? client, CancellationToken ct)
+    {
+        RequireFirm();
+        var all = await invoices.ListWithPaymentsAsync(clientId, ct).ConfigureAwait(false);
+        if (all.Count == 0)
+        {
+            throw new InvoiceRuleException(InvoiceRuleKind.NotFound, "client-not-found", $"У клиента {clientId} нет счетов — сверять нечего.");
+        }
+
+        var statement = ReconciliationStatement.Build(clientId, all[0].Invoice.ClientName, from, to, all);
+        client ??= await FromDirectoryAsync(clientId, ct).ConfigureAwait(false);
+        var template = cache.GetOrCompile(ReconciliationTemplate.Docx);
+        var docx = template.Render(JsonSerializer.SerializeToElement(ReconciliationDocumentData.Build(statement, firm, client)));
+        var name = $"Акт сверки {statement.ClientName} {from.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}–{to.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}.docx";
+        return (docx, statement, name);
+    }
+
+    /// <summary>The data of the <c>invoice</c> template (fields documented in docs/contracts.md).</summary>
+    public static JsonObject InvoiceData(Invoice invoice, FirmRequisites firm, ClientRequisites? client)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        ArgumentNullException.ThrowIfNull(firm);
+        client ??= new ClientRequisites();
+        var totals = invoice.Totals;
+        var items = new JsonArray();
+        var n = 0;
+        foreach (var line in invoice.Lines)
+        {
+            var amounts = InvoiceMath.Line(line, invoice.VatMode);
+            items.Add(new JsonObject
+            {
+                ["n"] = ++n,
+                ["name"] = line.Item,
+                ["unit"] = line.Unit,
+                // Shown to three decimals; the amount is computed from the exact quantity.
+                ["quantity"] = Math.Round(line.Quantity, 3, MidpointRounding.AwayFromZero),
+                ["price"] = line.Price,
+                ["amount"] = amounts.Total,
+            });
+        }
+
+        var taxed = totals.ByRate.Where(r => r.Rate != VatRate.NoVat).ToList();
+        var data = new JsonObject
+        {
+            ["number"] = invoice.Number.ToString(CultureInfo.InvariantCulture),
+            ["date"] = InvoiceKeysDate(invoice.IssueDate),
+            ["due_date"] = InvoiceKeysDate(invoice.DueDate),
+            ["city"] = firm.City,
+            ["supplier"] = new JsonObject
+            {
+                ["name"] = firm.Name,
+                ["inn"] = firm.Inn,
+                ["kpp"] = firm.Kpp,
+                ["ogrn"] = firm.Ogrn,
+                ["address"] = firm.Address,
+                ["bank"] = firm.Bank,
+                ["account"] = firm.Account,
+                ["corr_account"] = firm.CorrAccount,
+                ["bik"] = firm.Bik,
+                ["signatory_position"] = firm.SignatoryPosition,
+                ["signatory_short"] = firm.SignatoryShort,
+                ["accountant_short"] = firm.AccountantShort,
+            },
+            ["client"] = new JsonObject
+            {
+                ["name"] = invoice.ClientName,
+                ["inn"] = client.Inn ?? "",
+                ["kpp"] = client.Kpp ?? "",
+                ["ogrn"] = client.Ogrn ?? "",
+                ["address"] = client.Address ?? "",
+            },
+            ["items"] = items,
+            ["items_count"] = invoice.Lines.Count,
+            ["total"] = totals.Total,
+            ["vat_amount"] = totals.Vat,
+        };
+        if (invoice.ContractId is { } contract)
+        {
+            data["basis_document"] = $"Договор № {contract}";
+        }
+
+        if (taxed.Count > 0)
+        {
+            // Mixed rates print "НДС 22% и 10%": the template appends the last "%".
+            data["vat_rate"] = string.Join("% и ", taxed.Select(r => r.Rate.Percent().ToString("0", CultureInfo.InvariantCulture)));
+        }
+        else
+        {
+            data["vat_note"] = "НДС не облагается";
+        }
+
+        return data;
+    }
+
+    /// <summary>The client card's requisites (contacts capability, through the contracts seam) when the request gave none.</summary>
+    private async Task<ClientRequisites?> FromDirectoryAsync(string clientId, CancellationToken ct)
+    {
+        var card = await clients.FindAsync(clientId, ct).ConfigureAwait(false);
+        if (card is null)
+        {
+            return null;
+        }
+
+        string? Field(string name) => card[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        return new ClientRequisites(Field("inn"), Field("kpp"), Field("ogrn"), Field("address"), Field("signatory_position"), Field("signatory_short"));
+    }
+
+    private void RequireFirm()
+    {
+        if (firm.Missing() is { Count: > 0 } missing)
+        {
+            throw new InvoiceRuleException(InvoiceRuleKind.NotAllowed, "firm-requisites",
+                $"В настройках не хватает реквизитов фирмы для документа: {string.Join(", ", missing)}.");
+        }
+    }
+
+    private static string InvoiceKeysDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,95 @@
+using Azure;
+using OfficeFlow.Functions.Storage;
+using OfficeFlow.Storage;
+
+namespace OfficeFlow.Functions.Invoices.Reminders;
+
+/// <summary>
+/// One marker row per invoice and escalation step (table InvoiceReminders, PK invoice id, RK step key), added
+/// BEFORE the mail is sent. Adding is the claim: whoever adds it sends; a second run or a second instance gets 409
+/// and sends nothing. The outcome (sent, failed) is written on the same row afterwards.
+/// </summary>
+public class ReminderMarkerStore(TableStore tables)
+{
+    public const string TableName = "InvoiceReminders";
+
+    /// <summary>Claims the step for sending. True when this caller must send now: it added the marker, or the
+    /// marker recorded a failed send and this caller won the ETag-guarded retake.</summary>
+    public virtual async Task<bool> TryClaimAsync(string invoiceId, ReminderStep step, string to, DateTimeOffset now, CancellationToken ct)
+    {
+        var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
+        var marker = new ReminderMarkerEntity
+        {
+            PartitionKey = invoiceId,
+            RowKey = step.Key,
+            State = ReminderState.Sending,
+            To = to,
+            ClaimedAt = now,
+            Attempts = 1,
+        };
+        var added = await table.AddEntityAsync(marker, ct).ConfigureAwait(false);
+        if (added.Succeeded)
+        {
+            return true;
+        }
+
+        var existing = await table.GetEntityIfExistsAsync<ReminderMarkerEntity>(invoiceId, step.Key, cancellationToken: ct).ConfigureAwait(false);
+        if (existing is not { State: ReminderState.Failed })
+        {
+            return false;
+        }
+
+        existing.State = ReminderState.Sending;
+        existing.ClaimedAt = now;
+        existing.Attempts++;
+        var retaken = await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        return retaken.Succeeded;
+    }
+
+    /// <summary>Records how the send ended; <paramref name="failure"/> is a short reason (no mail content, no exception text).</summary>
+    public virtual async Task RecordOutcomeAsync(string invoiceId, ReminderStep step, DateTimeOffset now, string? failure, CancellationToken ct)
+    {
+        var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
+        var marker = await table.GetEntityIfExistsAsync<ReminderMarkerEntity>(invoiceId, step.Key, cancellationToken: ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Reminder marker {invoiceId}/{step.Key} vanished before its outcome was recorded.");
+        marker.State = failure is null ? ReminderState.Sent : ReminderState.Failed;
+        marker.FinishedAt = now;
+        marker.Failure = failure;
+        await table.UpdateEntityAsync(marker, ETag.All, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+    }
+
+    public virtual async Task<IReadOnlyList<ReminderMarkerEntity>> ListAsync(string invoiceId, CancellationToken ct)
+    {
+        var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
+        var markers = new List<ReminderMarkerEntity>();
+        await foreach (var marker in table.QueryAsync<ReminderMarkerEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {invoiceId}"), cancellationToken: ct).ConfigureAwait(false))
+        {
+            markers.Add(marker);
+        }
+
+        return markers;
+    }
+}
+
+public enum ReminderState
+{
+    /// <summary>Claimed; the mail is being sent (or the sender died mid-way: then it is never re-sent).</summary>
+    Sending,
+    Sent,
+    /// <summary>The send failed for sure; the next run may retake it.</summary>
+    Failed,
+}
+
+public sealed class ReminderMarkerEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public ReminderState State { get; set; }
+    public string To { get; set; } = "";
+    public DateTimeOffset ClaimedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public int Attempts { get; set; }
+    public string? Failure { get; set; }
+}

@@ -1,0 +1,85 @@
+using OfficeFlow.Functions.Grades;
+using OfficeFlow.Functions.Graph;
+using OfficeFlow.Functions.Invoices.Lifecycle;
+using OfficeFlow.Functions.Invoices.Storage;
+
+namespace OfficeFlow.Functions.Invoices.Reminders;
+
+/// <summary>What one reminder run did: mails sent, steps another run had already claimed, and failed sends.</summary>
+public sealed record ReminderRunResult(int Sent, int AlreadyClaimed, int Failed);
+
+/// <summary>
+/// One pass of the overdue-reminder timer: for every open invoice (issued, sent, partly paid, with a balance, an
+/// e-mail address and no "do not remind" on it or its client) whose escalation step has come, claim the step's
+/// marker, send the mail through <see cref="IMailSender"/>, record the outcome and log task 2.7 to the invoice's
+/// manager. Safe to run twice at once: the marker claim lets exactly one runner send each step.
+/// </summary>
+public sealed class ReminderRunner(
+    InvoiceStore invoices,
+    ClientSettingsStore clients,
+    ReminderMarkerStore markers,
+    InvoicesOptions options,
+    TimeProvider time,
+    IServiceProvider services,
+    ILogger<ReminderRunner> log)
+{
+    public const string ReminderTaskCode = "2.7";
+
+    public async Task<ReminderRunResult> RunAsync(CancellationToken ct)
+    {
+        var mail = services.GetRequiredService<IMailSender>();
+        var today = options.Today(time);
+        var quiet = await clients.DoNotRemindClientsAsync(ct).ConfigureAwait(false);
+        var all = await invoices.ListAsync(null, null, ct).ConfigureAwait(false);
+        int sent = 0, claimed = 0, failed = 0;
+        foreach (var invoice in all)
+        {
+            if (!invoice.IsOpen || invoice.DoNotRemind || invoice.ClientEmail is null || quiet.Contains(invoice.ClientId)
+                || options.ReminderSchedule.StepDue(invoice.DueDate, today) is not ReminderStep step)
+            {
+                continue;
+            }
+
+            if (!await markers.TryClaimAsync(invoice.Id, step, invoice.ClientEmail, time.GetUtcNow(), ct).ConfigureAwait(false))
+            {
+                claimed++;
+                continue;
+            }
+
+            if (await SendAsync(mail, invoice, step, today, ct).ConfigureAwait(false))
+            {
+                sent++;
+            }
+            else
+            {
+                failed++;
+            }
+        }
+
+        log.LogInformation("Invoice reminders on {Today}: {Sent} sent, {Claimed} already claimed, {Failed} failed", today, sent, claimed, failed);
+        return new ReminderRunResult(sent, claimed, failed);
+    }
+
+    private async Task<bool> SendAsync(IMailSender mail, Invoice invoice, ReminderStep step, DateOnly today, CancellationToken ct)
+    {
+        var firstAfterDue = options.ReminderSchedule.Steps.FirstOrDefault(s => s.OffsetDays > 0) == step;
+        var (subject, html) = ReminderMailTemplate.Render(invoice, step, firstAfterDue, today, options.FirmName);
+        var sourceId = $"invoice-reminder:{invoice.Id}:{step.Key}";
+        try
+        {
+            await mail.SendAsync(new OutgoingMail([invoice.ClientEmail!], subject, html, sourceId), ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The marker says "failed" so the next run may retake the step; the run goes on with other invoices.
+            log.LogError(e, "Reminder {Step} for invoice {InvoiceId} was not sent", step.Key, invoice.Id);
+            await markers.RecordOutcomeAsync(invoice.Id, step, time.GetUtcNow(), e.GetType().Name, ct).ConfigureAwait(false);
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        await markers.RecordOutcomeAsync(invoice.Id, step, now, null, ct).ConfigureAwait(false);
+        await TaskRecording.RecordAsync(services, log, new TaskEvent(invoice.CreatedBy, ReminderTaskCode, now, sourceId, invoice.ClientId, $"Напоминание по счёту № {invoice.Number}"), ct).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,89 @@
+using System.IO.Compression;
+using OfficeFlow.Functions.Invoices.Money;
+using OfficeFlow.Functions.Invoices.Documents;
+using OfficeFlow.Functions.Invoices.Reconciliation;
+
+namespace OfficeFlow.Tests.Invoices;
+
+public class DocumentPartsTests
+{
+    [Theory]
+    [InlineData("1234.50", "одна тысяча двести тридцать четыре рубля 50 копеек")]
+    [InlineData("1", "один рубль 00 копеек")]
+    [InlineData("21.01", "двадцать один рубль 01 копейка")]
+    [InlineData("12.02", "двенадцать рублей 02 копейки")]
+    [InlineData("2000000", "два миллиона рублей 00 копеек")]
+    public void RussianAmount_InWords_HasRoubleAndKopeckForms(string amount, string expected)
+    {
+        Assert.Equal(expected, RussianAmount.InWords(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void ReconciliationTemplate_IsTheSameBytesEveryTime_AndCarriesTheRowLoop()
+    {
+        var first = ReconciliationTemplate.Generate();
+        var second = ReconciliationTemplate.Generate();
+
+        Assert.Equal(first, second);
+        using var zip = new ZipArchive(new MemoryStream(first));
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        var xml = reader.ReadToEnd();
+        Assert.Contains("{#rows}{date}", xml);
+        Assert.Contains("{credit}{/rows}", xml);
+        Assert.Contains("Сальдо конечное", xml);
+    }
+
+    [Fact]
+    public void ReconciliationData_ShowsTheBalanceOnTheRightSideAndConcludesInWords()
+    {
+        var statement = new ReconciliationStatement("c1", "ООО Ромашка", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), -100m,
+            [new ReconciliationEntry(new DateOnly(2026, 10, 3), "Счёт № 5 от 03.10.2026", 1334.5m, 0m)], 1334.5m, 0m, 1234.5m);
+
+        var data = ReconciliationDocumentData.Build(statement, new FirmRequisites { Name = "ООО Софт" }, null);
+
+        Assert.Equal("", (string?)data["opening_debit"]);
+        Assert.Equal("100,00", (string?)data["opening_credit"]);
+        Assert.Equal("1\u00A0234,50", (string?)data["closing_debit"]);
+        Assert.Equal("1\u00A0334,50", (string?)data["rows"]![0]!["debit"]);
+        Assert.Equal("за период с 01.10.2026 по 31.10.2026", (string?)data["period_text"]);
+        Assert.Equal("На 31.10.2026 задолженность в пользу ООО Софт составляет 1\u00A0234,50 руб. (одна тысяча двести тридцать четыре рубля 50 копеек).", (string?)data["conclusion"]);
+    }
+}
+
+public class InvoiceDocumentDataTests
+{
+    private static readonly FirmRequisites Firm = new() { Name = "ООО Софт", Inn = "7714123450" };
+
+    [Fact]
+    public void InvoiceData_MixedRates_PrintsBothRatesAndTheirVatSum()
+    {
+        var invoice = InvoiceSamples.Draft(lines:
+        [
+            new("Сопровождение", 1, "мес", 122m, VatRate.Vat22),
+            new("Книги", 1, "шт", 110m, VatRate.Vat10),
+            new("Лицензия", 1m / 3m, "шт", 300m, VatRate.NoVat),
+        ]);
+
+        var data = InvoiceDocuments.InvoiceData(invoice, Firm, new ClientRequisites(Inn: "7705987654"));
+
+        Assert.Equal("22% и 10", (string?)data["vat_rate"]);
+        Assert.Equal(32m, (decimal)data["vat_amount"]!);
+        Assert.Equal(332m, (decimal)data["total"]!);
+        Assert.Equal(0.333m, (decimal)data["items"]![2]!["quantity"]!);
+        Assert.Equal(100m, (decimal)data["items"]![2]!["amount"]!);
+        Assert.Equal("7705987654", (string?)data["client"]!["inn"]);
+        Assert.Null(data["vat_note"]);
+    }
+
+    [Fact]
+    public void InvoiceData_WithoutVat_SaysSo()
+    {
+        var invoice = InvoiceSamples.Draft(lines: [new("Лицензия", 2, "шт", 500m, VatRate.NoVat)]);
+
+        var data = InvoiceDocuments.InvoiceData(invoice, Firm, null);
+
+        Assert.Null(data["vat_rate"]);
+        Assert.Equal("НДС не облагается", (string?)data["vat_note"]);
+        Assert.Equal(1000m, (decimal)data["total"]!);
+    }
+}

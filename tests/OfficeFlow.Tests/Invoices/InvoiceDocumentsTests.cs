@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OfficeFlow.Tests.Contracts;
+using OfficeFlow.Tests.Infrastructure;
+
+namespace OfficeFlow.Tests.Invoices;
+
+/// <summary>The invoice and the reconciliation statement rendered through the API and opened by LibreOffice.</summary>
+public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisposable
+{
+    private static readonly Dictionary<string, string> Firm = new()
+    {
+        ["Invoices:Firm:Name"] = "ООО «Бухсофт-Сервис»",
+        ["Invoices:Firm:Inn"] = "7714123450",
+        ["Invoices:Firm:Kpp"] = "771401001",
+        ["Invoices:Firm:Bank"] = "ПАО Сбербанк, г. Москва",
+        ["Invoices:Firm:Account"] = "40702810938000012345",
+        ["Invoices:Firm:CorrAccount"] = "30101810400000000225",
+        ["Invoices:Firm:Bik"] = "044525225",
+        ["Invoices:Firm:SignatoryShort"] = "А.В. Соколов",
+        ["Invoices:Firm:AccountantShort"] = "О.Н. Кузнецова",
+    };
+
+    private readonly AzuriteFixture _azurite;
+    private readonly InvoicesApiFactory _app;
+    private readonly HttpClient _manager;
+    private readonly HttpClient _accountant;
+
+    public InvoiceDocumentsTests(AzuriteFixture azurite)
+    {
+        _azurite = azurite;
+        _app = new InvoicesApiFactory(azurite, settings: Firm);
+        _manager = _app.As("manager-1", "manager");
+        _accountant = _app.As("accountant-1", "accountant");
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    private async Task<string> IssueAsync(string client, params object[] lines)
+    {
+        var created = await (await _manager.PostAsJsonAsync("/api/invoices", new { clientId = client, clientName = "ООО «Ромашка»", contractId = "2026-0015", paymentTermDays = 5, lines }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString()!;
+        (await _manager.PostAsync($"/api/invoices/{id}/issue", null)).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    private static async Task<string> OpenInLibreOfficeAsync(byte[] docx, string name)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"{name}-{Guid.NewGuid():N}.docx");
+        await File.WriteAllBytesAsync(path, docx);
+        try
+        {
+            var text = (await LibreOffice.ToTextAsync([path]))[Path.GetFileName(path)];
+            return text.Replace('\u00A0', ' ');
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Document_RendersTheInvoiceWithRequisitesLinesTotalsVatAndAmountInWords()
+    {
+        var id = await IssueAsync("c1",
+            new { item = "Сопровождение 1С:Бухгалтерия, ноябрь", quantity = 1, unit = "мес", price = 12200.00m, vatRate = "22" },
+            new { item = "Лицензия 1С:Бухгалтерия ПРОФ", quantity = 1, unit = "шт", price = 1000.00m, vatRate = "без НДС" });
+
+        var response = await _accountant.PostAsJsonAsync($"/api/invoices/{id}/document", new { client = new { inn = "7705987654", kpp = "770501001" } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+        var text = await OpenInLibreOfficeAsync(await response.Content.ReadAsByteArrayAsync(), "invoice");
+        Assert.Contains("Счёт на оплату № 1 от 2 ноября 2026", text);
+        Assert.Contains("ООО «Бухсофт-Сервис»", text);
+        Assert.Contains("40702810938000012345", text);
+        Assert.Contains("7705987654", text);
+        Assert.Contains("Сопровождение 1С:Бухгалтерия, ноябрь", text);
+        Assert.Contains("13 200,00", text);
+        Assert.Contains("В том числе НДС 22%: 2 200,00", text);
+        Assert.Contains("тринадцать тысяч двести рублей 00 копеек", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Договор № 2026-0015", text);
+        Assert.Contains("07.11.2026", text);
+    }
+
+    [Fact]
+    public async Task Document_FirmRequisitesMissing_IsAProblemNamingTheSettings()
+    {
+        using var bare = new InvoicesApiFactory(_azurite);
+        var manager = bare.As("m", "manager");
+        var created = await (await manager.PostAsJsonAsync("/api/invoices", new { clientId = "c", clientName = "К", lines = new[] { new { item = "x", quantity = 1, price = 10m } } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        var response = await manager.PostAsync($"/api/invoices/{created.GetProperty("id").GetString()}/document", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Invoices:Firm:Inn", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Reconciliation_RendersOpeningEntriesTurnoverClosingAndBothSignatures()
+    {
+        var september = await IssueAsync("c1", new { item = "Сопровождение, сентябрь", quantity = 1, price = 1000m });
+        await _accountant.PostAsJsonAsync($"/api/invoices/{september}/payments", new { amount = 400m, orderNumber = "11", date = "2026-11-02" });
+        _app.Clock.Advance(TimeSpan.FromDays(10));
+        var later = await IssueAsync("c1", new { item = "Выезд программиста", quantity = 2, price = 3000m });
+        await _accountant.PostAsJsonAsync($"/api/invoices/{later}/payments", new { amount = 6000m, orderNumber = "12" });
+
+        var response = await _accountant.PostAsJsonAsync("/api/invoices/reconciliation", new
+        {
+            clientId = "c1", from = "2026-11-05", to = "2026-11-30", client = new { signatoryShort = "Е.С. Петрова", signatoryPosition = "Директор" },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await OpenInLibreOfficeAsync(await response.Content.ReadAsByteArrayAsync(), "reconciliation");
+        Assert.Contains("Акт сверки взаимных расчётов", text);
+        Assert.Contains("за период с 05.11.2026 по 30.11.2026", text);
+        Assert.Contains("Сальдо начальное", text);
+        Assert.Contains("600,00", text);                       // 1 000 issued − 400 paid before the period
+        Assert.Contains("Счёт № 2 от 12.11.2026", text);
+        Assert.Contains("Оплата (п/п № 12) от 12.11.2026 по счёту № 2", text);
+        Assert.Contains("6 000,00", text);
+        Assert.Contains("задолженность в пользу ООО «Бухсофт-Сервис» составляет 600,00 руб.", text);
+        Assert.Contains("Е.С. Петрова", text);
+        Assert.Contains("А.В. Соколов", text);
+        Assert.True(text.IndexOf("Счёт № 2", StringComparison.Ordinal) < text.IndexOf("Оплата (п/п № 12)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Document_VatOnTopOrCancelled_IsRefusedWithTheReason()
+    {
+        var created = await (await _manager.PostAsJsonAsync("/api/invoices", new { clientId = "c1", clientName = "К", vatMode = "onTop", lines = new[] { new { item = "x", quantity = 1, price = 10m } } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var cancelled = await IssueAsync("c2", new { item = "y", quantity = 1, price = 10m });
+        await _manager.PostAsJsonAsync($"/api/invoices/{cancelled}/cancel", new { reason = "дубль" });
+
+        var onTop = await _manager.PostAsync($"/api/invoices/{created.GetProperty("id").GetString()}/document", null);
+        var gone = await _manager.PostAsync($"/api/invoices/{cancelled}/document", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, onTop.StatusCode);
+        Assert.Equal("vat-on-top", (await onTop.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal("cancelled", (await gone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Reconciliation_BadPeriod_IsRefused()
+    {
+        var response = await _accountant.PostAsJsonAsync("/api/invoices/reconciliation", new { clientId = "c1", from = "01.11.2026", to = "2026-11-30" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
