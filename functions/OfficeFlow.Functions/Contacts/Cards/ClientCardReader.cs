@@ -1,12 +1,13 @@
 using OfficeFlow.Functions.Contacts.Extraction;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Functions.Contracts;
+using OfficeFlow.Functions.Invoices;
 using OfficeFlow.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Cards;
 
 /// <summary>Reads a client card: the client (following merges), its contacts and its last interactions.</summary>
-public sealed class ClientCardReader(ContactsTables tables, ClientDirectory directory, IClientContracts? contracts = null)
+public sealed class ClientCardReader(ContactsTables tables, ClientDirectory directory, IClientContracts? contracts = null, IClientInvoices? invoices = null)
 {
     public const int InteractionsShown = 20;
     public const int ContractsShown = 20;
@@ -22,10 +23,12 @@ public sealed class ClientCardReader(ContactsTables tables, ClientDirectory dire
         // Independent queries: run them together.
         var interactions = LatestInteractionsAsync(client.Id, cancellationToken);
         var contractList = contracts?.ForClientAsync(client.Id, ContractsShown, cancellationToken);
+        var openInvoices = invoices?.OpenForClientAsync(client.Id, cancellationToken);
         var contacts = await ContactsAsync(client.Id, cancellationToken).ConfigureAwait(false);
         return ToCard(client, contacts, await interactions.ConfigureAwait(false)) with
         {
             Contracts = contractList is null ? [] : await contractList.ConfigureAwait(false),
+            OpenInvoices = openInvoices is null ? [] : await openInvoices.ConfigureAwait(false),
         };
     }
 
