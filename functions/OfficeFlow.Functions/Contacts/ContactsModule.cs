@@ -4,8 +4,10 @@ using OfficeFlow.Functions.Contacts.Cards;
 using OfficeFlow.Functions.Contacts.Editing;
 using OfficeFlow.Functions.Contacts.Logging;
 using OfficeFlow.Functions.Contacts.Matching;
+using OfficeFlow.Functions.Contacts.Requisites;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Functions.Contacts.Sync;
+using OfficeFlow.Functions.Contracts;
 using OfficeFlow.Functions.Hosting.Timers;
 
 namespace OfficeFlow.Functions.Contacts;
@@ -21,8 +23,12 @@ public static class ContactsModule
         services.AddProblemDetails();
         services.AddSingleton(new LoggingPolicy(options));
         services.AddSingleton<ContactsTables>();
+        services.AddSingleton<IndexCache>();
         services.AddSingleton<ClientDirectory>();
+        services.AddSingleton<SenderResolver>();
         services.AddSingleton<ClientCardReader>();
+        // Contracts fills a contract's client requisites from the card through its own interface.
+        services.AddSingleton<IClientDirectory, ContactsClientDirectory>();
         services.AddSingleton<EmailLogger>();
         services.AddSingleton<ClientEditor>();
         services.AddSingleton<ClientMerger>();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OfficeFlow.Functions.Auth;
@@ -10,16 +11,25 @@ public static class ContractsApi
 {
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    /// <summary>GET /api/contract-templates: each contract template with the fields its tags ask for and who fills them.</summary>
-    public static Results<Ok<List<ContractTemplateDto>>, ProblemHttpResult> ListTemplates(ContractTemplateCatalog catalog, ILoggerFactory loggers)
+    /// <summary>GET /api/contract-templates[?clientId=]: each contract template with the fields its tags ask for and who fills them;
+    /// with a known client id, the client's fields carry the card's values so the form opens pre-filled.</summary>
+    public static async Task<Results<Ok<List<ContractTemplateDto>>, ProblemHttpResult>> ListTemplates(
+        string? clientId, ContractTemplateCatalog catalog, IClientDirectory clients, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        var card = string.IsNullOrWhiteSpace(clientId) ? null : await clients.FindAsync(clientId, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(clientId) && card is null)
+        {
+            return TypedResults.Problem(title: "Клиент не найден", detail: $"Карточки клиента «{clientId}» нет; найдите клиента через GET /api/clients?search= или не передавайте clientId.",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
         var list = new List<ContractTemplateDto>();
         foreach (var id in catalog.Ids())
         {
             try
             {
                 var template = catalog.Find(id)!;
-                list.Add(new ContractTemplateDto(id, ContractTemplateCatalog.TitleOf(id), template.Fields.Select(f => ContractFieldDto.From(f, null)).ToList()));
+                list.Add(new ContractTemplateDto(id, ContractTemplateCatalog.TitleOf(id), template.Fields.Select(f => ContractFieldDto.From(f, null, card)).ToList()));
             }
             catch (TemplateException ex)
             {
@@ -64,12 +74,13 @@ public static class ContractsApi
 /// <summary>A template as the add-in's form needs it.</summary>
 public sealed record ContractTemplateDto(string Id, string Title, IReadOnlyList<ContractFieldDto> Fields);
 
-/// <summary>One field: <c>kind</c> is value, list (or condition) or inverted; <c>filledBy</c> is server, client (card) or manager.</summary>
-public sealed record ContractFieldDto(string Name, string Kind, IReadOnlyList<string> Formatters, string FilledBy, IReadOnlyList<ContractFieldDto> Fields)
+/// <summary>One field: <c>kind</c> is value, list (or condition) or inverted; <c>filledBy</c> is server, client (card) or manager;
+/// <c>value</c> is the client card's value of a <c>client.*</c> field when a client id was given (null when the card lacks it).</summary>
+public sealed record ContractFieldDto(string Name, string Kind, IReadOnlyList<string> Formatters, string FilledBy, IReadOnlyList<ContractFieldDto> Fields, string? Value = null)
 {
     private static readonly HashSet<string> ServerFields = ["number", "date", "total", "vat_amount", "n", "amount"];
 
-    public static ContractFieldDto From(TemplateField field, string? parentFilledBy)
+    public static ContractFieldDto From(TemplateField field, string? parentFilledBy, JsonObject? card = null)
     {
         var root = field.Name.Split('.')[0];
         var filledBy = parentFilledBy is "server" ? "server"
@@ -82,6 +93,7 @@ public sealed record ContractFieldDto(string Name, string Kind, IReadOnlyList<st
             TemplateFieldKind.InvertedSection => "inverted",
             _ => "value",
         };
-        return new ContractFieldDto(field.Name, kind, field.Formatters, filledBy, field.Fields.Select(f => From(f, filledBy)).ToList());
+        var value = filledBy == "client" && card is not null && field.Name.Split('.') is [_, var key] ? card[key]?.ToString() : null;
+        return new ContractFieldDto(field.Name, kind, field.Formatters, filledBy, field.Fields.Select(f => From(f, filledBy)).ToList(), value);
     }
 }

@@ -14,9 +14,8 @@ public static class ContractsModule
         services.AddSingleton<ContractTemplateCatalog>();
         services.AddSingleton<ContractNumberSequence>();
         services.AddScoped<ContractService>();
+        services.AddSingleton<IClientContracts, ContractsByClient>();
         services.TryAddSingleton(TimeProvider.System);
-        // The contacts capability replaces this with its Clients-table directory.
-        services.TryAddSingleton<IClientDirectory, RequestOnlyClientDirectory>();
         return services;
     }
 

@@ -21,6 +21,7 @@ public static class InvoicesModule
         services.AddSingleton<ClientSettingsStore>();
         services.AddSingleton<InvoiceService>();
         services.AddSingleton<InvoicesReports>();
+        services.AddSingleton<IClientInvoices, OpenInvoicesByClient>();
         services.AddSingleton<InvoiceDocuments>();
         services.AddSingleton<ReminderMarkerStore>();
         services.AddSingleton<ReminderRunner>();

@@ -32,7 +32,7 @@ public class ContractServiceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         _documents.SaveAsync(default!, default!, default, default).ReturnsForAnyArgs(c => new StoredDocument($"/archive/{c.ArgAt<string>(0)}/{c.ArgAt<string>(1)}", c.ArgAt<string>(1)));
         var options = new ContractsOptions { TemplatesFolder = Templates, Supplier = Sample()["supplier"]!.AsObject() };
         return new ContractService(new ContractTemplateCatalog(options, new TemplateCache()), numbers ?? new ContractNumberSequence(_tables), _tables,
-            clients ?? new RequestOnlyClientDirectory(), options, new FixedTime(new DateTimeOffset(2026, 11, 22, 7, 30, 0, TimeSpan.Zero)),
+            clients ?? Substitute.For<IClientDirectory>(), options, new FixedTime(new DateTimeOffset(2026, 11, 22, 7, 30, 0, TimeSpan.Zero)),
             NullLogger<ContractService>.Instance, _documents, _recorder);
     }
 
@@ -169,11 +169,12 @@ public class ContractServiceTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
-    public void ListTemplates_GivesTheFourContractTemplatesWithTheirFields()
+    public async Task ListTemplates_GivesTheFourContractTemplatesWithTheirFields()
     {
         var options = new ContractsOptions { TemplatesFolder = Templates };
 
-        var result = ContractsApi.ListTemplates(new ContractTemplateCatalog(options, new TemplateCache()), NullLoggerFactory.Instance);
+        var result = await ContractsApi.ListTemplates(null, new ContractTemplateCatalog(options, new TemplateCache()), Substitute.For<IClientDirectory>(),
+            NullLoggerFactory.Instance, CancellationToken.None);
 
         var list = Assert.IsType<Ok<List<ContractTemplateDto>>>(result.Result).Value!;
         Assert.Equal(["consulting-discs", "license", "service-maintenance", "software-supply"], list.Select(t => t.Id));

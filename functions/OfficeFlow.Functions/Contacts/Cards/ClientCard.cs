@@ -1,8 +1,11 @@
 using OfficeFlow.Functions.Contacts.Records;
+using OfficeFlow.Functions.Contracts;
+using OfficeFlow.Functions.Invoices;
 
 namespace OfficeFlow.Functions.Contacts.Cards;
 
-/// <summary>What the manager sees of a client: requisites, contacts and the latest interactions (newest first).</summary>
+/// <summary>What the manager sees of a client: requisites, contacts, the latest interactions (newest first) and the
+/// client's contracts (newest first) and open invoices with days overdue (most overdue first) — both null in the log-email answer, which stays cheap — the add-in opens the card for them).</summary>
 public sealed record ClientCard(
     string Id,
     string Name,
@@ -19,7 +22,9 @@ public sealed record ClientCard(
     string Status,
     string ETag,
     IReadOnlyList<ContactView> Contacts,
-    IReadOnlyList<InteractionView> Interactions);
+    IReadOnlyList<InteractionView> Interactions,
+    IReadOnlyList<ContractSummary>? Contracts = null,
+    IReadOnlyList<OpenInvoiceSummary>? OpenInvoices = null);
 
 public sealed record BankDetails(string? BankName, string? Bik, string? SettlementAccount, string? CorrespondentAccount);
 

@@ -1,13 +1,16 @@
 using OfficeFlow.Functions.Contacts.Extraction;
 using OfficeFlow.Functions.Contacts.Records;
+using OfficeFlow.Functions.Contracts;
+using OfficeFlow.Functions.Invoices;
 using OfficeFlow.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Cards;
 
 /// <summary>Reads a client card: the client (following merges), its contacts and its last interactions.</summary>
-public sealed class ClientCardReader(ContactsTables tables, ClientDirectory directory)
+public sealed class ClientCardReader(ContactsTables tables, ClientDirectory directory, IClientContracts? contracts = null, IClientInvoices? invoices = null)
 {
     public const int InteractionsShown = 20;
+    public const int ContractsShown = 20;
 
     public async Task<ClientCard?> ReadAsync(string clientId, CancellationToken cancellationToken)
     {
@@ -17,13 +20,20 @@ public sealed class ClientCardReader(ContactsTables tables, ClientDirectory dire
 
     public async Task<ClientCard> ReadAsync(ClientEntity client, CancellationToken cancellationToken)
     {
-        // Two independent partition queries: run them together.
+        // Independent queries: run them together.
         var interactions = LatestInteractionsAsync(client.Id, cancellationToken);
+        var contractList = contracts?.ForClientAsync(client.Id, ContractsShown, cancellationToken);
+        var openInvoices = invoices?.OpenForClientAsync(client.Id, cancellationToken);
         var contacts = await ContactsAsync(client.Id, cancellationToken).ConfigureAwait(false);
-        return ToCard(client, contacts, await interactions.ConfigureAwait(false));
+        return ToCard(client, contacts, await interactions.ConfigureAwait(false)) with
+        {
+            Contracts = contractList is null ? [] : await contractList.ConfigureAwait(false),
+            OpenInvoices = openInvoices is null ? [] : await openInvoices.ConfigureAwait(false),
+        };
     }
 
-    private async Task<IReadOnlyList<ContactView>> ContactsAsync(string clientId, CancellationToken cancellationToken)
+    /// <summary>A client's contacts, by name.</summary>
+    public async Task<IReadOnlyList<ContactView>> ContactsAsync(string clientId, CancellationToken cancellationToken)
     {
         var table = await tables.Contacts(cancellationToken).ConfigureAwait(false);
         var contacts = new List<ContactView>();

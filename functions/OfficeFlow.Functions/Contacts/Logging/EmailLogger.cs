@@ -17,6 +17,7 @@ public sealed class EmailLogger(
     ContactsTables tables,
     ClientDirectory directory,
     ClientCardReader cards,
+    SenderResolver resolver,
     LoggingPolicy policy,
     IOptions<ContactsOptions> options,
     TimeProvider time,
@@ -43,40 +44,66 @@ public sealed class EmailLogger(
         }
 
         var messageHash = Keys.MessageHash(request.InternetMessageId!);
+        var text = !string.IsNullOrWhiteSpace(request.BodyText) ? request.BodyText : HtmlToText.Convert(request.BodyHtml);
+        // An outgoing message carries our own signature: nothing in it describes the client.
+        var signature = decision.Outgoing ? ExtractedSignature.Empty : SignatureExtractor.Extract(text, null, decision.CounterpartyName);
+
+        // Finding the sender only reads, so it runs while the claim is written; a lost claim just discards it.
+        var resolving = resolver.ResolveAsync(decision, signature.Inn, cancellationToken);
         var claims = await tables.LoggedMessages(cancellationToken).ConfigureAwait(false);
         var claim = new MessageClaimEntity { PartitionKey = messageHash, ClaimedAt = time.GetUtcNow() };
-        var added = await claims.AddEntityAsync(claim, cancellationToken).ConfigureAwait(false);
+        TableWriteResult added;
+        try
+        {
+            added = await claims.AddEntityAsync(claim, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await Observe(resolving).ConfigureAwait(false);
+            throw;
+        }
+
         if (added.Status == TableWriteStatus.AlreadyExists)
         {
             var existing = await WaitForClaimAsync(claims, messageHash, cancellationToken).ConfigureAwait(false);
             if (existing.Done)
             {
+                await Observe(resolving).ConfigureAwait(false);
                 return await AlreadyLoggedAsync(existing, cancellationToken).ConfigureAwait(false);
             }
 
+            // A crashed request's claim taken over: what was read before may predate its partial writes, so read again.
+            await Observe(resolving).ConfigureAwait(false);
+            resolving = resolver.ResolveAsync(decision, signature.Inn, cancellationToken);
             claim = existing;
         }
 
-        var outcome = await WriteAsync(request, decision, messageHash, actor, cancellationToken).ConfigureAwait(false);
+        var sender = await resolving.ConfigureAwait(false);
+        var written = await WriteAsync(request, decision, text, signature, sender, messageHash, actor, cancellationToken).ConfigureAwait(false);
         claim.Done = true;
-        claim.ClientId = outcome.Client?.Id;
-        claim.ContactId = outcome.Contact!.Id;
-        var interactionKey = outcome.Interaction!.Id.Split('|');
-        claim.InteractionPartition = interactionKey[0];
-        claim.InteractionRow = interactionKey[1];
-        await claims.UpsertEntityAsync(claim, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        return outcome;
+        claim.ClientId = written.Client?.Id;
+        claim.ContactId = written.Contact.Id;
+        claim.InteractionPartition = written.Interaction.PartitionKey;
+        claim.InteractionRow = written.Interaction.RowKey;
+        // The claim is marked done only once the interaction exists; the ledger and the card need not wait for it.
+        var done = claims.UpsertEntityAsync(claim, TableUpdateMode.Replace, cancellationToken);
+        var tasks = RecordTasksAsync(request, actor, written.Client, written.ClientCreated, cancellationToken);
+        var card = written.Card is null ? null : await written.Card.ConfigureAwait(false);
+        await done.ConfigureAwait(false);
+        await tasks.ConfigureAwait(false);
+        log.LogInformation("Message logged as interaction {Interaction} (client {ClientId}, matched by {MatchedBy})", written.Interaction.RowKey, written.Client?.Id, written.MatchedBy);
+        return new LogEmailOutcome(LogEmailStatus.Logged, null, written.MatchedBy, written.ClientCreated, card, ContactView.From(written.Contact),
+            InteractionView.From(written.Interaction), SignatureView.From(signature));
     }
 
-    private async Task<LogEmailOutcome> WriteAsync(LogEmailRequest request, LoggingDecision decision, string messageHash, LoggingActor actor, CancellationToken cancellationToken)
-    {
-        var text = !string.IsNullOrWhiteSpace(request.BodyText) ? request.BodyText : HtmlToText.Convert(request.BodyHtml);
-        // An outgoing message carries our own signature: nothing in it describes the client.
-        var signature = decision.Outgoing ? ExtractedSignature.Empty : SignatureExtractor.Extract(text, null, decision.CounterpartyName);
+    /// <summary>What <see cref="WriteAsync"/> stored; the card is still being read (in parallel with the writes).</summary>
+    private sealed record Written(ClientEntity? Client, bool ClientCreated, string MatchedBy, ContactEntity Contact, InteractionEntity Interaction, Task<ClientCard>? Card);
 
-        var match = await ClientMatcher.MatchAsync(decision, signature.Inn, directory, cancellationToken).ConfigureAwait(false);
-        ClientEntity? client = match.ClientId is null ? null : await directory.GetAsync(match.ClientId, cancellationToken).ConfigureAwait(false);
-        var matchedBy = client is null ? "none" : match.By switch
+    private async Task<Written> WriteAsync(LogEmailRequest request, LoggingDecision decision, string text, ExtractedSignature signature, SenderResolution sender,
+        string messageHash, LoggingActor actor, CancellationToken cancellationToken)
+    {
+        var client = sender.Client;
+        var matchedBy = client is null ? "none" : sender.By switch
         {
             MatchedBy.Domain => "domain",
             MatchedBy.Inn => "inn",
@@ -89,19 +116,68 @@ public sealed class EmailLogger(
             matchedBy = clientCreated ? "created" : "signatureCompany";
         }
 
-        var (contact, contactChanged) = await UpsertContactAsync(decision, signature, client?.Id, cancellationToken).ConfigureAwait(false);
-        var interaction = await WriteInteractionAsync(request, decision, text, messageHash, client?.Id, contact.Id, actor, cancellationToken).ConfigureAwait(false);
-        // Search rows change only with a new client or a contact's addresses; most mail comes from people already known.
-        if (client is not null && (clientCreated || contactChanged))
+        // The card's two partition queries do not depend on this message's writes: they run alongside them,
+        // and the contact and interaction written here are put into what they return.
+        var contactsRead = client is null ? null : cards.ContactsAsync(client.Id, cancellationToken);
+        var interactionsRead = client is null ? null : cards.LatestInteractionsAsync(client.Id, cancellationToken);
+        try
         {
-            await directory.ReindexAsync(client, cancellationToken).ConfigureAwait(false);
+            var contactId = SenderResolver.ContactIdOf(sender.EmailEntry, MailAddress.Normalise(decision.Counterparty!));
+            var interactionWrite = WriteInteractionAsync(request, decision, text, messageHash, client?.Id, contactId, actor, cancellationToken);
+            var (contact, contactChanged) = await UpsertContactAsync(decision, signature, sender, client?.Id, cancellationToken).ConfigureAwait(false);
+            var interaction = await interactionWrite.ConfigureAwait(false);
+            // Search rows change only with a new client or a contact's addresses; most mail comes from people already known.
+            if (client is not null && (clientCreated || contactChanged))
+            {
+                await directory.ReindexAsync(client, cancellationToken).ConfigureAwait(false);
+            }
+
+            var card = client is null ? null : CardAsync(client, contactsRead!, interactionsRead!, contact, interaction);
+            return new Written(client, clientCreated, matchedBy, contact, interaction, card);
+        }
+        catch
+        {
+            await Observe(contactsRead).ConfigureAwait(false);
+            await Observe(interactionsRead).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<ClientCard> CardAsync(ClientEntity client, Task<IReadOnlyList<ContactView>> contactsRead, Task<IReadOnlyList<InteractionView>> interactionsRead,
+        ContactEntity contact, InteractionEntity interaction)
+    {
+        var contactView = ContactView.From(contact);
+        var contacts = (await contactsRead.ConfigureAwait(false)).Where(c => c.Id != contactView.Id);
+        if (contact.PartitionKey == client.Id)
+        {
+            contacts = contacts.Append(contactView);
         }
 
-        var tasks = RecordTasksAsync(request, actor, client, clientCreated, cancellationToken);
-        var card = client is null ? null : await cards.ReadAsync(client, cancellationToken).ConfigureAwait(false);
-        await tasks.ConfigureAwait(false);
-        log.LogInformation("Message logged as interaction {Interaction} (client {ClientId}, matched by {MatchedBy})", interaction.RowKey, client?.Id, matchedBy);
-        return new LogEmailOutcome(LogEmailStatus.Logged, null, matchedBy, clientCreated, card, ContactView.From(contact), InteractionView.From(interaction), SignatureView.From(signature));
+        var interactionView = InteractionView.From(interaction);
+        var interactions = (await interactionsRead.ConfigureAwait(false)).Where(i => i.Id != interactionView.Id).Append(interactionView)
+            .OrderBy(RowKeyOf, StringComparer.Ordinal) // row keys start with inverted ticks: ascending is newest first, as the partition query returns them
+            .Take(ClientCardReader.InteractionsShown);
+        return ClientCardReader.ToCard(client, contacts.OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList(), interactions.ToList());
+    }
+
+    private static string RowKeyOf(InteractionView interaction) => interaction.Id[(interaction.Id.IndexOf('|', StringComparison.Ordinal) + 1)..];
+
+    /// <summary>Waits for a task whose result is no longer wanted, so its failure is neither lost nor unobserved.</summary>
+    private static async Task Observe(Task? task)
+    {
+        if (task is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception) when (task.IsFaulted || task.IsCanceled)
+        {
+            // The caller is already failing or has its answer; this read's own failure changes nothing.
+        }
     }
 
     private async Task<(ClientEntity Client, bool Created)> CreateClientAsync(ExtractedSignature signature, LoggingDecision decision, LoggingActor actor, CancellationToken cancellationToken)
@@ -130,17 +206,17 @@ public sealed class EmailLogger(
     }
 
     /// <returns>The contact as stored, and whether this call wrote it (false when the message told nothing new).</returns>
-    private async Task<(ContactEntity Contact, bool Changed)> UpsertContactAsync(LoggingDecision decision, ExtractedSignature signature, string? clientId, CancellationToken cancellationToken)
+    private async Task<(ContactEntity Contact, bool Changed)> UpsertContactAsync(LoggingDecision decision, ExtractedSignature signature, SenderResolution sender,
+        string? clientId, CancellationToken cancellationToken)
     {
         var address = decision.Counterparty!;
         var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
-        var entry = await directory.GetEmailEntryAsync(address, cancellationToken).ConfigureAwait(false);
-        var contactId = entry?.ContactId ?? Keys.ContactId(address);
-        var oldPartition = entry is null ? null : entry.ClientId is { Length: > 0 } known ? known : ContactEntity.NoClient;
+        var entry = sender.EmailEntry;
+        var contactId = SenderResolver.ContactIdOf(entry, MailAddress.Normalise(address));
+        var oldPartition = entry is null ? null : SenderResolver.ContactPartitionOf(entry);
         // A contact stays with the client it has; one without a company joins the client found now.
         var partition = oldPartition is not null && oldPartition != ContactEntity.NoClient ? oldPartition : clientId ?? ContactEntity.NoClient;
-        var existing = oldPartition is null ? null
-            : await contacts.GetEntityIfExistsAsync<ContactEntity>(oldPartition, contactId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var existing = sender.ExistingContact;
 
         var now = time.GetUtcNow();
         var contact = new ContactEntity

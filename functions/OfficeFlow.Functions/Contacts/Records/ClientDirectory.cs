@@ -11,7 +11,7 @@ public sealed record ClientSearchHit(string Id, string Name, string? Inn, IReadO
 /// Clients and the ClientIndex table: the exact look-ups the matching rules use (domain, INN, contact e-mail),
 /// prefix search, and keeping the search rows in step with a client's name, INN, domains and contacts.
 /// </summary>
-public sealed class ClientDirectory(ContactsTables tables) : IClientLookup
+public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : IClientLookup
 {
     private const int MaxMergeHops = 5;
 
@@ -82,6 +82,7 @@ public sealed class ClientDirectory(ContactsTables tables) : IClientLookup
 
         var index = await tables.Index(cancellationToken).ConfigureAwait(false);
         var entry = new IndexEntity { PartitionKey = partition, RowKey = value.ToLowerInvariant(), ClientId = clientId };
+        cache.Forget(partition, entry.RowKey);
         var result = await index.AddEntityAsync(entry, cancellationToken).ConfigureAwait(false);
         if (result.Status != TableWriteStatus.AlreadyExists)
         {
@@ -96,6 +97,7 @@ public sealed class ClientDirectory(ContactsTables tables) : IClientLookup
     public async Task PointIndexAsync(string partition, string value, string clientId, string? contactId, CancellationToken cancellationToken)
     {
         var index = await tables.Index(cancellationToken).ConfigureAwait(false);
+        cache.Forget(partition, value.ToLowerInvariant());
         await index.UpsertEntityAsync(new IndexEntity { PartitionKey = partition, RowKey = value.ToLowerInvariant(), ClientId = clientId, ContactId = contactId }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
@@ -103,6 +105,7 @@ public sealed class ClientDirectory(ContactsTables tables) : IClientLookup
     public async Task ReleaseIndexAsync(string partition, string value, string clientId, CancellationToken cancellationToken)
     {
         var index = await tables.Index(cancellationToken).ConfigureAwait(false);
+        cache.Forget(partition, value.ToLowerInvariant());
         var entry = await index.GetEntityIfExistsAsync<IndexEntity>(partition, value.ToLowerInvariant(), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (entry is not null && entry.ClientId == clientId)
         {
