@@ -21,7 +21,7 @@ public sealed class ContractsOptions
     /// <summary><c>Contracts:ArchiveFolder</c>: folder for archived contracts, a year subfolder under it. Default "Contracts".</summary>
     public string ArchiveFolder { get; init; } = "Contracts";
 
-    /// <summary><c>Contracts:Supplier:*</c>: the firm's own requisites, the template's <c>supplier.*</c> fields
+    /// <summary><c>Firm:*</c> (app-wide, shared with invoices): the firm's own requisites, the template's <c>supplier.*</c> fields
     /// (name, inn, kpp, ogrn, address, bank, account, corr_account, bik, signatory_position, signatory_genitive, signatory_short, basis).</summary>
     public JsonObject Supplier { get; init; } = [];
 
@@ -29,7 +29,7 @@ public sealed class ContractsOptions
     {
         var section = configuration.GetSection("Contracts");
         var supplier = new JsonObject();
-        foreach (var child in section.GetSection("Supplier").GetChildren())
+        foreach (var child in configuration.GetSection("Firm").GetChildren())
         {
             supplier[child.Key] = child.Value;
         }

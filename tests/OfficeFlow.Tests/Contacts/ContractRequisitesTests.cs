@@ -108,7 +108,7 @@ public sealed class ContractRequisitesTests(AzuriteFixture azurite) : IClassFixt
         var supplier = JsonNode.Parse(File.ReadAllText(Path.Combine(Templates, "license.sample.json")))!["supplier"]!.AsObject();
         foreach (var (key, value) in supplier)
         {
-            settings[$"Contracts:Supplier:{key}"] = value!.ToString();
+            settings[$"Firm:{key}"] = value!.ToString();
         }
 
         return new ContactsTestHost(azurite, settings);

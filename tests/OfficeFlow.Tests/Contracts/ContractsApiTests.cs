@@ -32,7 +32,7 @@ public sealed class ContractsApiTests : IClassFixture<AzuriteFixture>, IDisposab
             builder.UseSetting("Local:DataFolder", _dataFolder.FullName);
             foreach (var (key, value) in supplier)
             {
-                builder.UseSetting($"Contracts:Supplier:{key}", value!.ToString());
+                builder.UseSetting($"Firm:{key}", value!.ToString());
             }
 
             builder.ConfigureTestServices(services => services.AddSingleton(_recorder));

@@ -10,7 +10,7 @@ public class ContractsModuleTests
     [Fact]
     public async Task App_ResolvesTheContractServiceAndMapsBothFunctions()
     {
-        await using var app = OfficeFlowApp.Build([], builder => builder.Configuration["Contracts:Supplier:name"] = "ООО «Бухсофт-Сервис»");
+        await using var app = OfficeFlowApp.Build([], builder => builder.Configuration["Firm:name"] = "ООО «Бухсофт-Сервис»");
 
         using var scope = app.Services.CreateScope();
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<ContractService>());

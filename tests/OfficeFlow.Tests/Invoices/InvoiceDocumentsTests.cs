@@ -11,15 +11,15 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
 {
     private static readonly Dictionary<string, string> Firm = new()
     {
-        ["Invoices:Firm:Name"] = "ООО «Бухсофт-Сервис»",
-        ["Invoices:Firm:Inn"] = "7714123450",
-        ["Invoices:Firm:Kpp"] = "771401001",
-        ["Invoices:Firm:Bank"] = "ПАО Сбербанк, г. Москва",
-        ["Invoices:Firm:Account"] = "40702810938000012345",
-        ["Invoices:Firm:CorrAccount"] = "30101810400000000225",
-        ["Invoices:Firm:Bik"] = "044525225",
-        ["Invoices:Firm:SignatoryShort"] = "А.В. Соколов",
-        ["Invoices:Firm:AccountantShort"] = "О.Н. Кузнецова",
+        ["Firm:name"] = "ООО «Бухсофт-Сервис»",
+        ["Firm:inn"] = "7714123450",
+        ["Firm:kpp"] = "771401001",
+        ["Firm:bank"] = "ПАО Сбербанк, г. Москва",
+        ["Firm:account"] = "40702810938000012345",
+        ["Firm:corr_account"] = "30101810400000000225",
+        ["Firm:bik"] = "044525225",
+        ["Firm:signatory_short"] = "А.В. Соколов",
+        ["Firm:accountant_short"] = "О.Н. Кузнецова",
     };
 
     private readonly AzuriteFixture _azurite;
@@ -96,7 +96,7 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
         var response = await manager.PostAsync($"/api/invoices/{created.GetProperty("id").GetString()}/document", null);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("Invoices:Firm:Inn", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Contains("Firm:inn", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
     [Fact]

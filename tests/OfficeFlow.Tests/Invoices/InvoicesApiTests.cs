@@ -62,6 +62,8 @@ public sealed class InvoicesApiTests : IClassFixture<AzuriteFixture>, IDisposabl
         var sent = await (await _manager.PostAsync($"/api/invoices/{id}/sent", null)).Content.ReadFromJsonAsync<JsonElement>();
         var partly = await _accountant.PostAsJsonAsync($"/api/invoices/{id}/payments", new { amount = 5000m, orderNumber = "314", date = "2026-11-02" });
         var over = await _accountant.PostAsJsonAsync($"/api/invoices/{id}/payments", new { amount = 8200.01m, orderNumber = "315" });
+        // Same-day payments list in the order they were recorded; a frozen clock would make that a tie.
+        _app.Clock.Advance(TimeSpan.FromMinutes(5));
         var rest = await _accountant.PostAsJsonAsync($"/api/invoices/{id}/payments", new { amount = 8200m, orderNumber = "316" });
         var got = await _accountant.GetFromJsonAsync<JsonElement>($"/api/invoices/{id}");
 

@@ -1,8 +1,8 @@
 namespace OfficeFlow.Functions.Invoices.Documents;
 
-/// <summary>The firm's own requisites printed on invoices and statements: settings <c>Invoices:Firm:*</c>
-/// (Name, Inn, Kpp, Ogrn, Address, Bank, Account, CorrAccount, Bik, City, SignatoryPosition, SignatoryShort,
-/// AccountantShort), or a JSON file with the same names named by <c>Invoices:FirmFile</c>.</summary>
+/// <summary>The firm's own requisites printed on invoices and statements: the app-wide <c>Firm:*</c> settings
+/// (name, inn, kpp, ogrn, address, bank, account, corr_account, bik, city, signatory_position, signatory_short,
+/// accountant_short) that contracts print as <c>supplier.*</c> too, so the firm is configured once.</summary>
 public sealed record FirmRequisites
 {
     public string Name { get; init; } = "";
@@ -27,51 +27,38 @@ public sealed record FirmRequisites
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                missing.Add("Invoices:Firm:" + key);
+                missing.Add("Firm:" + key);
             }
         }
 
-        Need(Name, nameof(Name));
-        Need(Inn, nameof(Inn));
-        Need(Bank, nameof(Bank));
-        Need(Account, nameof(Account));
-        Need(Bik, nameof(Bik));
+        Need(Name, "name");
+        Need(Inn, "inn");
+        Need(Bank, "bank");
+        Need(Account, "account");
+        Need(Bik, "bik");
         return missing;
     }
 
     public static FirmRequisites From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (configuration["Invoices:FirmFile"] is { Length: > 0 } file)
-        {
-            try
-            {
-                return System.Text.Json.JsonSerializer.Deserialize<FirmRequisites>(File.ReadAllText(file), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))
-                    ?? throw new InvalidOperationException($"Invoices:FirmFile '{file}' is empty.");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
-            {
-                throw new InvalidOperationException($"Invoices:FirmFile '{file}' cannot be read as the firm's requisites (JSON with name, inn, kpp, …): {e.Message}", e);
-            }
-        }
-
-        var section = configuration.GetSection("Invoices:Firm");
+        var section = configuration.GetSection("Firm");
         var defaults = new FirmRequisites();
         return new FirmRequisites
         {
-            Name = section["Name"] ?? "",
-            Inn = section["Inn"] ?? "",
-            Kpp = section["Kpp"] ?? "",
-            Ogrn = section["Ogrn"] ?? "",
-            Address = section["Address"] ?? "",
-            Bank = section["Bank"] ?? "",
-            Account = section["Account"] ?? "",
-            CorrAccount = section["CorrAccount"] ?? "",
-            Bik = section["Bik"] ?? "",
-            City = section["City"] ?? defaults.City,
-            SignatoryPosition = section["SignatoryPosition"] ?? defaults.SignatoryPosition,
-            SignatoryShort = section["SignatoryShort"] ?? "",
-            AccountantShort = section["AccountantShort"] ?? "",
+            Name = section["name"] ?? "",
+            Inn = section["inn"] ?? "",
+            Kpp = section["kpp"] ?? "",
+            Ogrn = section["ogrn"] ?? "",
+            Address = section["address"] ?? "",
+            Bank = section["bank"] ?? "",
+            Account = section["account"] ?? "",
+            CorrAccount = section["corr_account"] ?? "",
+            Bik = section["bik"] ?? "",
+            City = section["city"] ?? defaults.City,
+            SignatoryPosition = section["signatory_position"] ?? defaults.SignatoryPosition,
+            SignatoryShort = section["signatory_short"] ?? "",
+            AccountantShort = section["accountant_short"] ?? "",
         };
     }
 }
