@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OfficeFlow.Functions.Contacts.Cards;
+using OfficeFlow.Functions.Contacts.Cards.Heads;
 using OfficeFlow.Functions.Contacts.Editing;
 using OfficeFlow.Functions.Contacts.Logging;
 using OfficeFlow.Functions.Contacts.Matching;
@@ -24,6 +25,10 @@ public static class ContactsModule
         services.AddSingleton(new LoggingPolicy(options));
         services.AddSingleton<ContactsTables>();
         services.AddSingleton<IndexCache>();
+        services.AddSingleton<ClientSnapshotCache>();
+        services.AddSingleton<CardHeadStore>();
+        services.AddSingleton<MessageClaims>();
+        services.AddSingleton<TimelineWriter>();
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<SenderResolver>();
         services.AddSingleton<ClientCardReader>();

@@ -155,7 +155,7 @@ public sealed class ClientsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var repeated = (await again.Content.ReadFromJsonAsync<ContactsApi.MergeResponse>(Json))!;
         Assert.Equal((0, 0, 4, 4), (repeated.ContactsMoved, repeated.InteractionsMoved, repeated.Client.Contacts.Count, repeated.Client.Interactions.Count));
-        Assert.Equal(4, (await LogEmailApiTests.StoredAsync<InteractionEntity>(host, "Interactions")).Count);
+        Assert.Equal(4, (await LogEmailApiTests.StoredInteractionsAsync(host)).Count);
 
         // The duplicate's address now opens the surviving card, and its domain's new mail lands there.
         var old = (await http.GetFromJsonAsync<ClientCard>($"/api/clients/{duplicate.Client.Id}", Json))!;

@@ -35,7 +35,7 @@ public sealed class MailboxSyncTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         await RunAsync(host, log);
 
-        var interactions = await LogEmailApiTests.StoredAsync<InteractionEntity>(host, "Interactions");
+        var interactions = await LogEmailApiTests.StoredInteractionsAsync(host);
         Assert.Equal(["<m1@mail.test>", "<m3@mail.test>", "<s1@mail.test>", "<seed@mail.test>"], interactions.Select(i => i.InternetMessageId).Order());
         Assert.All(interactions, i => Assert.Equal(clientId, i.ClientId));
         Assert.Contains(interactions, i => i is { InternetMessageId: "<s1@mail.test>", Direction: InteractionDirection.Out, Source: "mailbox-sync" });
@@ -70,7 +70,7 @@ public sealed class MailboxSyncTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(3, inboxRequests.Count);
         Assert.Contains("$deltatoken=d1", Uri.UnescapeDataString(inboxRequests[2].Query));
         Assert.DoesNotContain("receivedDateTime", Uri.UnescapeDataString(inboxRequests[2].Query));
-        var interactions = await LogEmailApiTests.StoredAsync<InteractionEntity>(restarted, "Interactions");
+        var interactions = await LogEmailApiTests.StoredInteractionsAsync(restarted);
         Assert.Equal(["<m1@mail.test>", "<m9@mail.test>", "<seed@mail.test>"], interactions.Select(i => i.InternetMessageId).Order());
     }
 
@@ -100,7 +100,7 @@ public sealed class MailboxSyncTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Contains("$skiptoken=p2", midRound.Link);
         await RunAsync(host, new ListLogger());
 
-        var interactions = await LogEmailApiTests.StoredAsync<InteractionEntity>(host, "Interactions");
+        var interactions = await LogEmailApiTests.StoredInteractionsAsync(host);
         Assert.Equal(["<m1@mail.test>", "<m3@mail.test>", "<seed@mail.test>"], interactions.Select(i => i.InternetMessageId).Order());
         var inboxQueries = _stub.RequestsTo("GET", Delta).Where(r => r.Path.Contains("/inbox/", StringComparison.Ordinal)).Select(r => Uri.UnescapeDataString(r.Query)).ToList();
         Assert.Equal(3, inboxQueries.Count);
@@ -121,7 +121,7 @@ public sealed class MailboxSyncTests(AzuriteFixture azurite) : IClassFixture<Azu
         var requests = _stub.RequestsTo("GET", Delta);
         Assert.Equal([429, 429], requests.Take(2).Select(r => r.Status));
         Assert.True(requests[2].At - requests[1].At >= TimeSpan.FromSeconds(0.9), "the SDK waited for Retry-After");
-        var interactions = await LogEmailApiTests.StoredAsync<InteractionEntity>(host, "Interactions");
+        var interactions = await LogEmailApiTests.StoredInteractionsAsync(host);
         Assert.Equal(["<m1@mail.test>", "<m3@mail.test>", "<seed@mail.test>"], interactions.Select(i => i.InternetMessageId).Order());
     }
 

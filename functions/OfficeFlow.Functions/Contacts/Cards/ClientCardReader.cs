@@ -1,3 +1,4 @@
+using OfficeFlow.Functions.Contacts.Cards.Heads;
 using OfficeFlow.Functions.Contacts.Extraction;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Functions.Contracts;
@@ -50,7 +51,7 @@ public sealed class ClientCardReader(ContactsTables tables, ClientDirectory dire
     {
         var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
         var list = new List<InteractionView>();
-        await foreach (var interaction in table.QueryAsync<InteractionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), maxPerPage: InteractionsShown, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var interaction in table.QueryAsync<InteractionEntity>(InteractionRows.OfPartition(partition), maxPerPage: InteractionsShown, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             list.Add(InteractionView.From(interaction));
             if (list.Count == InteractionsShown)

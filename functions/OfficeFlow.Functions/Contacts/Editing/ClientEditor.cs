@@ -1,4 +1,5 @@
 using Azure;
+using OfficeFlow.Functions.Contacts.Cards.Heads;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Storage;
 
@@ -18,7 +19,7 @@ public enum ClientEditStatus
 public sealed record ClientEditResult(ClientEditStatus Status, ClientEntity? Client = null, string? Message = null);
 
 /// <summary>Saves edited requisites only over the version the manager read (If-Match), and keeps the index in step.</summary>
-public sealed class ClientEditor(ContactsTables tables, ClientDirectory directory, TimeProvider time)
+public sealed class ClientEditor(ContactsTables tables, ClientDirectory directory, CardHeadStore heads, ClientSnapshotCache snapshots, TimeProvider time)
 {
     public async Task<ClientEditResult> UpdateAsync(string id, ClientUpdate update, ETag ifMatch, CancellationToken cancellationToken)
     {
@@ -95,6 +96,9 @@ public sealed class ClientEditor(ContactsTables tables, ClientDirectory director
         }
 
         await directory.ReindexAsync(current, cancellationToken, force: true).ConfigureAwait(false);
+        // After the client row changed: every process holding a snapshot of this client fails its next guarded head write and reads again.
+        snapshots.Forget(id);
+        await heads.DropAsync(id, cancellationToken).ConfigureAwait(false);
         current.ETag = (await clients.GetEntityIfExistsAsync<ClientEntity>(id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false))?.ETag ?? current.ETag;
         return new(ClientEditStatus.Saved, current);
     }

@@ -1,4 +1,5 @@
 using Azure;
+using OfficeFlow.Functions.Contacts.Cards.Heads;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Storage;
 
@@ -20,7 +21,7 @@ public sealed record ClientMergeResult(ClientMergeStatus Status, ClientEntity? T
 /// contact and interaction before deleting the original. Every step is an upsert or a delete of what was
 /// copied, so repeating a merge (after a crash or a double click) finishes it and loses nothing.
 /// </summary>
-public sealed class ClientMerger(ContactsTables tables, ClientDirectory directory, TimeProvider time)
+public sealed class ClientMerger(ContactsTables tables, ClientDirectory directory, CardHeadStore heads, ClientSnapshotCache snapshots, TimeProvider time)
 {
     public async Task<ClientMergeResult> MergeAsync(string targetId, string sourceId, CancellationToken cancellationToken)
     {
@@ -66,6 +67,13 @@ public sealed class ClientMerger(ContactsTables tables, ClientDirectory director
         var contactsMoved = await MoveContactsAsync(sourceId, targetId, cancellationToken).ConfigureAwait(false);
         var interactionsMoved = await MoveInteractionsAsync(sourceId, targetId, cancellationToken).ConfigureAwait(false);
         await directory.ReindexAsync(source, cancellationToken, force: true).ConfigureAwait(false);
+        // Both cards changed: their heads are dropped (rebuilt from the tables on next use) and every snapshot of them fails its next write.
+        foreach (var id in new[] { sourceId, targetId })
+        {
+            snapshots.Forget(id);
+            await heads.DropAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
         var merged = await directory.GetAsync(targetId, cancellationToken).ConfigureAwait(false) ?? target;
         await directory.ReindexAsync(merged, cancellationToken, force: true).ConfigureAwait(false);
         return new(ClientMergeStatus.Merged, merged, contactsMoved, interactionsMoved);
@@ -138,7 +146,7 @@ public sealed class ClientMerger(ContactsTables tables, ClientDirectory director
     {
         var interactions = await tables.Interactions(cancellationToken).ConfigureAwait(false);
         var moved = 0;
-        await foreach (var interaction in interactions.QueryAsync<InteractionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var interaction in interactions.QueryAsync<InteractionEntity>(InteractionRows.OfPartition(sourceId), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var etag = interaction.ETag;
             interaction.PartitionKey = targetId;

@@ -9,15 +9,19 @@ using OfficeFlow.Storage;
 namespace OfficeFlow.Functions.Contacts.Logging;
 
 /// <summary>
-/// Logs one e-mail as an interaction: decides whether it may be logged, claims the message (once only,
-/// however many identical requests arrive), matches or creates the client, creates or updates the contact,
-/// writes the interaction, records tasks 5.5 and 5.4 and returns the client card.
+/// Logs one e-mail as an interaction: decides whether it may be logged, finds or creates the client and
+/// contact, claims the message (once only, however many identical requests arrive), writes the interaction
+/// with the client's card head, then the contact and tasks 5.5 and 5.4, and returns the client card.
+/// A known client's message costs four storage calls: the claim, the interaction with the head, and the
+/// two of the ledger (see docs/contacts.md, "Cost of a logged message").
 /// </summary>
 public sealed class EmailLogger(
     ContactsTables tables,
     ClientDirectory directory,
     ClientCardReader cards,
     SenderResolver resolver,
+    MessageClaims claims,
+    TimelineWriter timeline,
     LoggingPolicy policy,
     IOptions<ContactsOptions> options,
     TimeProvider time,
@@ -29,9 +33,8 @@ public sealed class EmailLogger(
     /// <summary>Task code for "a new client entered in the database".</summary>
     public const string NewClientTaskCode = "5.4";
 
-    private static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(25);
-    private static readonly TimeSpan ClaimWait = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(1);
+    /// <summary>How often the head write may find the card changed by someone else before the request gives up (409).</summary>
+    private const int MaxAttempts = 4;
 
     /// <summary>The request must have passed <see cref="LogEmailValidation"/>.</summary>
     public async Task<LogEmailOutcome> LogAsync(LogEmailRequest request, LoggingActor actor, CancellationToken cancellationToken)
@@ -47,137 +50,94 @@ public sealed class EmailLogger(
         var text = !string.IsNullOrWhiteSpace(request.BodyText) ? request.BodyText : HtmlToText.Convert(request.BodyHtml);
         // An outgoing message carries our own signature: nothing in it describes the client.
         var signature = decision.Outgoing ? ExtractedSignature.Empty : SignatureExtractor.Extract(text, null, decision.CounterpartyName);
+        var at = request.SentAt ?? time.GetUtcNow();
 
-        // Finding the sender only reads, so it runs while the claim is written; a lost claim just discards it.
-        var resolving = resolver.ResolveAsync(decision, signature.Inn, cancellationToken);
-        var claims = await tables.LoggedMessages(cancellationToken).ConfigureAwait(false);
-        var claim = new MessageClaimEntity { PartitionKey = messageHash, ClaimedAt = time.GetUtcNow() };
-        TableWriteResult added;
+        MessageClaimEntity? claim = null;
+        var written = false;
         try
         {
-            added = await claims.AddEntityAsync(claim, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await Observe(resolving).ConfigureAwait(false);
-            throw;
-        }
-
-        if (added.Status == TableWriteStatus.AlreadyExists)
-        {
-            var existing = await WaitForClaimAsync(claims, messageHash, cancellationToken).ConfigureAwait(false);
-            if (existing.Done)
+            for (var attempt = 1; ; attempt++)
             {
-                await Observe(resolving).ConfigureAwait(false);
-                return await AlreadyLoggedAsync(existing, cancellationToken).ConfigureAwait(false);
+                // The first attempt may use this process's snapshots; a failed head guard means they were stale.
+                var sender = await resolver.ResolveAsync(decision, signature.Inn, cancellationToken, useCache: attempt == 1).ConfigureAwait(false);
+                var target = await TargetAsync(sender, signature, decision, actor, cancellationToken).ConfigureAwait(false);
+                var contactId = SenderResolver.ContactIdOf(sender.EmailEntry, MailAddress.Normalise(decision.Counterparty!));
+                var interaction = NewInteraction(request, decision, text, messageHash, target.Client?.Id, contactId, actor, at);
+                if (claim is null)
+                {
+                    var claimed = await claims.ClaimAsync(messageHash, interaction, cancellationToken).ConfigureAwait(false);
+                    if (claimed.AlreadyLogged is { } logged)
+                    {
+                        return await AlreadyLoggedAsync(claimed.ExistingClaim!, logged, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    claim = claimed.Owned!;
+                }
+                else
+                {
+                    claim = await claims.MoveAsync(claim, interaction, cancellationToken).ConfigureAwait(false) ?? throw new MessageBusyException();
+                }
+
+                var contact = ContactUpdate.Plan(decision, signature, sender, target.Client?.Id, time.GetUtcNow());
+                var head = await timeline.WriteAsync(target.Client, sender.Snapshot, contact, interaction, cancellationToken).ConfigureAwait(false);
+                if (head is null)
+                {
+                    log.LogInformation("The card of client {ClientId} changed while logging a message (attempt {Attempt})", target.Client?.Id, attempt);
+                    if (attempt == MaxAttempts)
+                    {
+                        throw new MessageBusyException();
+                    }
+
+                    continue;
+                }
+
+                written = true;
+                // The interaction is stored: the contact, the search rows and the ledger follow it (each idempotent).
+                var tasks = RecordTasksAsync(request, actor, target.Client, target.Created, at, cancellationToken);
+                await contact.ApplyAsync(tables, directory, decision.Counterparty!, cancellationToken).ConfigureAwait(false);
+                // Search rows change only with a new client or a contact's addresses; most mail comes from people already known.
+                if (target.Client is not null && (target.Created || contact.Changed))
+                {
+                    await directory.ReindexAsync(target.Client, cancellationToken).ConfigureAwait(false);
+                }
+
+                await tasks.ConfigureAwait(false);
+                log.LogInformation("Message logged as interaction {Interaction} (client {ClientId}, matched by {MatchedBy})", interaction.RowKey, target.Client?.Id, target.MatchedBy);
+                var card = target.Client is null ? null : ClientCardReader.ToCard(target.Client, head.ContactViews(target.Client.Id), head.Interactions);
+                return new LogEmailOutcome(LogEmailStatus.Logged, null, target.MatchedBy, target.Created, card, ContactView.From(contact.Contact),
+                    InteractionView.From(interaction), SignatureView.From(signature));
             }
-
-            // A crashed request's claim taken over: what was read before may predate its partial writes, so read again.
-            await Observe(resolving).ConfigureAwait(false);
-            resolving = resolver.ResolveAsync(decision, signature.Inn, cancellationToken);
-            claim = existing;
         }
-
-        var sender = await resolving.ConfigureAwait(false);
-        var written = await WriteAsync(request, decision, text, signature, sender, messageHash, actor, cancellationToken).ConfigureAwait(false);
-        claim.Done = true;
-        claim.ClientId = written.Client?.Id;
-        claim.ContactId = written.Contact.Id;
-        claim.InteractionPartition = written.Interaction.PartitionKey;
-        claim.InteractionRow = written.Interaction.RowKey;
-        // The claim is marked done only once the interaction exists; the ledger and the card need not wait for it.
-        var done = claims.UpsertEntityAsync(claim, TableUpdateMode.Replace, cancellationToken);
-        var tasks = RecordTasksAsync(request, actor, written.Client, written.ClientCreated, cancellationToken);
-        var card = written.Card is null ? null : await written.Card.ConfigureAwait(false);
-        await done.ConfigureAwait(false);
-        await tasks.ConfigureAwait(false);
-        log.LogInformation("Message logged as interaction {Interaction} (client {ClientId}, matched by {MatchedBy})", written.Interaction.RowKey, written.Client?.Id, written.MatchedBy);
-        return new LogEmailOutcome(LogEmailStatus.Logged, null, written.MatchedBy, written.ClientCreated, card, ContactView.From(written.Contact),
-            InteractionView.From(written.Interaction), SignatureView.From(signature));
-    }
-
-    /// <summary>What <see cref="WriteAsync"/> stored; the card is still being read (in parallel with the writes).</summary>
-    private sealed record Written(ClientEntity? Client, bool ClientCreated, string MatchedBy, ContactEntity Contact, InteractionEntity Interaction, Task<ClientCard>? Card);
-
-    private async Task<Written> WriteAsync(LogEmailRequest request, LoggingDecision decision, string text, ExtractedSignature signature, SenderResolution sender,
-        string messageHash, LoggingActor actor, CancellationToken cancellationToken)
-    {
-        var client = sender.Client;
-        var matchedBy = client is null ? "none" : sender.By switch
+        catch when (claim is not null && !written)
         {
-            MatchedBy.Domain => "domain",
-            MatchedBy.Inn => "inn",
-            _ => "contactEmail",
-        };
-        var clientCreated = false;
-        if (client is null && signature.Company is not null)
-        {
-            (client, clientCreated) = await CreateClientAsync(signature, decision, actor, cancellationToken).ConfigureAwait(false);
-            matchedBy = clientCreated ? "created" : "signatureCompany";
-        }
-
-        // The card's two partition queries do not depend on this message's writes: they run alongside them,
-        // and the contact and interaction written here are put into what they return.
-        var contactsRead = client is null ? null : cards.ContactsAsync(client.Id, cancellationToken);
-        var interactionsRead = client is null ? null : cards.LatestInteractionsAsync(client.Id, cancellationToken);
-        try
-        {
-            var contactId = SenderResolver.ContactIdOf(sender.EmailEntry, MailAddress.Normalise(decision.Counterparty!));
-            var interactionWrite = WriteInteractionAsync(request, decision, text, messageHash, client?.Id, contactId, actor, cancellationToken);
-            var (contact, contactChanged) = await UpsertContactAsync(decision, signature, sender, client?.Id, cancellationToken).ConfigureAwait(false);
-            var interaction = await interactionWrite.ConfigureAwait(false);
-            // Search rows change only with a new client or a contact's addresses; most mail comes from people already known.
-            if (client is not null && (clientCreated || contactChanged))
-            {
-                await directory.ReindexAsync(client, cancellationToken).ConfigureAwait(false);
-            }
-
-            var card = client is null ? null : CardAsync(client, contactsRead!, interactionsRead!, contact, interaction);
-            return new Written(client, clientCreated, matchedBy, contact, interaction, card);
-        }
-        catch
-        {
-            await Observe(contactsRead).ConfigureAwait(false);
-            await Observe(interactionsRead).ConfigureAwait(false);
+            // Nothing was written under the claim: give it up so that a retry need not wait for it to go stale.
+            await ReleaseQuietlyAsync(claim).ConfigureAwait(false);
             throw;
         }
     }
 
-    private static async Task<ClientCard> CardAsync(ClientEntity client, Task<IReadOnlyList<ContactView>> contactsRead, Task<IReadOnlyList<InteractionView>> interactionsRead,
-        ContactEntity contact, InteractionEntity interaction)
+    /// <summary>The client the message goes to (created from the signature when none matched and it names a company).</summary>
+    private sealed record Target(ClientEntity? Client, bool Created, string MatchedBy);
+
+    private async Task<Target> TargetAsync(SenderResolution sender, ExtractedSignature signature, LoggingDecision decision, LoggingActor actor, CancellationToken cancellationToken)
     {
-        var contactView = ContactView.From(contact);
-        var contacts = (await contactsRead.ConfigureAwait(false)).Where(c => c.Id != contactView.Id);
-        if (contact.PartitionKey == client.Id)
+        if (sender.Client is { } client)
         {
-            contacts = contacts.Append(contactView);
+            return new Target(client, false, sender.By switch
+            {
+                MatchedBy.Domain => "domain",
+                MatchedBy.Inn => "inn",
+                _ => "contactEmail",
+            });
         }
 
-        var interactionView = InteractionView.From(interaction);
-        var interactions = (await interactionsRead.ConfigureAwait(false)).Where(i => i.Id != interactionView.Id).Append(interactionView)
-            .OrderBy(RowKeyOf, StringComparer.Ordinal) // row keys start with inverted ticks: ascending is newest first, as the partition query returns them
-            .Take(ClientCardReader.InteractionsShown);
-        return ClientCardReader.ToCard(client, contacts.OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList(), interactions.ToList());
-    }
-
-    private static string RowKeyOf(InteractionView interaction) => interaction.Id[(interaction.Id.IndexOf('|', StringComparison.Ordinal) + 1)..];
-
-    /// <summary>Waits for a task whose result is no longer wanted, so its failure is neither lost nor unobserved.</summary>
-    private static async Task Observe(Task? task)
-    {
-        if (task is null)
+        if (signature.Company is null)
         {
-            return;
+            return new Target(null, false, "none");
         }
 
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-        catch (Exception) when (task.IsFaulted || task.IsCanceled)
-        {
-            // The caller is already failing or has its answer; this read's own failure changes nothing.
-        }
+        var (created, isNew) = await CreateClientAsync(signature, decision, actor, cancellationToken).ConfigureAwait(false);
+        return new Target(created, isNew, isNew ? "created" : "signatureCompany");
     }
 
     private async Task<(ClientEntity Client, bool Created)> CreateClientAsync(ExtractedSignature signature, LoggingDecision decision, LoggingActor actor, CancellationToken cancellationToken)
@@ -205,56 +165,11 @@ public sealed class EmailLogger(
         return await directory.AddAsync(client, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <returns>The contact as stored, and whether this call wrote it (false when the message told nothing new).</returns>
-    private async Task<(ContactEntity Contact, bool Changed)> UpsertContactAsync(LoggingDecision decision, ExtractedSignature signature, SenderResolution sender,
-        string? clientId, CancellationToken cancellationToken)
-    {
-        var address = decision.Counterparty!;
-        var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
-        var entry = sender.EmailEntry;
-        var contactId = SenderResolver.ContactIdOf(entry, MailAddress.Normalise(address));
-        var oldPartition = entry is null ? null : SenderResolver.ContactPartitionOf(entry);
-        // A contact stays with the client it has; one without a company joins the client found now.
-        var partition = oldPartition is not null && oldPartition != ContactEntity.NoClient ? oldPartition : clientId ?? ContactEntity.NoClient;
-        var existing = sender.ExistingContact;
-
-        var now = time.GetUtcNow();
-        var contact = new ContactEntity
-        {
-            PartitionKey = partition,
-            RowKey = contactId,
-            Name = signature.PersonName ?? existing?.Name ?? decision.CounterpartyName ?? address,
-            Position = signature.Position ?? existing?.Position,
-            Emails = string.Join(',', SearchTokens.SplitList(existing?.Emails).Append(address).Distinct(StringComparer.Ordinal)),
-            Phones = string.Join(',', SearchTokens.SplitList(existing?.Phones).Concat(signature.Phones.Select(p => p.ToString())).Distinct(StringComparer.Ordinal)),
-            CreatedAt = existing?.CreatedAt ?? now,
-            UpdatedAt = now,
-        };
-        if (existing is not null && oldPartition == partition && SameDetails(existing, contact))
-        {
-            return (existing, false);
-        }
-
-        await contacts.UpsertEntityAsync(contact, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        await directory.PointIndexAsync(IndexEntity.EmailPartition, address, partition == ContactEntity.NoClient ? "" : partition, contactId, cancellationToken).ConfigureAwait(false);
-        if (oldPartition is not null && oldPartition != partition)
-        {
-            await contacts.DeleteEntityAsync(oldPartition, contactId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
-        return (contact, true);
-    }
-
-    private static bool SameDetails(ContactEntity a, ContactEntity b) =>
-        a.Name == b.Name && a.Position == b.Position && a.Emails == b.Emails && a.Phones == b.Phones;
-
-    private async Task<InteractionEntity> WriteInteractionAsync(LogEmailRequest request, LoggingDecision decision, string text, string messageHash,
-        string? clientId, string contactId, LoggingActor actor, CancellationToken cancellationToken)
-    {
-        var at = request.SentAt ?? time.GetUtcNow();
-        var interaction = new InteractionEntity
+    private InteractionEntity NewInteraction(LogEmailRequest request, LoggingDecision decision, string text, string messageHash,
+        string? clientId, string contactId, LoggingActor actor, DateTimeOffset at) => new()
         {
             PartitionKey = clientId ?? "contact-" + contactId,
+            // Fixed by the message: a retry rewrites the same row rather than adding one.
             RowKey = TableKeys.InvertedTicks(at) + "-" + messageHash[..16],
             ClientId = clientId,
             ContactId = contactId,
@@ -270,13 +185,8 @@ public sealed class EmailLogger(
             LoggedAt = time.GetUtcNow(),
             Source = actor.Source,
         };
-        var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
-        // The key is fixed by the message, so a retry after a crash rewrites the same row rather than adding one.
-        await table.UpsertEntityAsync(interaction, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        return interaction;
-    }
 
-    private async Task RecordTasksAsync(LogEmailRequest request, LoggingActor actor, ClientEntity? client, bool clientCreated, CancellationToken cancellationToken)
+    private async Task RecordTasksAsync(LogEmailRequest request, LoggingActor actor, ClientEntity? client, bool clientCreated, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (!actor.RecordTasks)
         {
@@ -289,7 +199,6 @@ public sealed class EmailLogger(
             return;
         }
 
-        var at = request.SentAt ?? time.GetUtcNow();
         await recorder.RecordAsync(new TaskEvent(actor.Id, ContactTaskCode, at, "email:" + request.InternetMessageId, client?.Id, Truncate(request.Subject, 200)), cancellationToken).ConfigureAwait(false);
         if (clientCreated)
         {
@@ -297,52 +206,9 @@ public sealed class EmailLogger(
         }
     }
 
-    private async Task<MessageClaimEntity> WaitForClaimAsync(TableClient claims, string messageHash, CancellationToken cancellationToken)
+    private async Task<LogEmailOutcome> AlreadyLoggedAsync(MessageClaimEntity claim, InteractionEntity interaction, CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
-        while (true)
-        {
-            var claim = await claims.GetEntityIfExistsAsync<MessageClaimEntity>(messageHash, MessageClaimEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("A message claim disappeared while waiting for it.");
-            if (claim.Done)
-            {
-                return claim;
-            }
-
-            // A claim left behind by a crashed request is taken over (ETag-guarded, so only one taker wins).
-            if (time.GetUtcNow() - claim.ClaimedAt > StaleClaim)
-            {
-                claim.ClaimedAt = time.GetUtcNow();
-                var taken = await claims.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                if (taken.Succeeded)
-                {
-                    claim.ETag = taken.ETag;
-                    return claim;
-                }
-            }
-
-            if (time.GetElapsedTime(started) > ClaimWait)
-            {
-                throw new MessageBusyException();
-            }
-
-            await Task.Delay(ClaimPoll, time, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<LogEmailOutcome> AlreadyLoggedAsync(MessageClaimEntity claim, CancellationToken cancellationToken)
-    {
-        var interactions = await tables.Interactions(cancellationToken).ConfigureAwait(false);
-        var interaction = await interactions.GetEntityIfExistsAsync<InteractionEntity>(claim.InteractionPartition!, claim.InteractionRow!, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (interaction is null && claim.ClientId is not null)
-        {
-            // The client was merged since: its interactions moved to the surviving client, same row key.
-            var current = await directory.GetAsync(claim.ClientId, cancellationToken).ConfigureAwait(false);
-            interaction = current is null ? null
-                : await interactions.GetEntityIfExistsAsync<InteractionEntity>(current.Id, claim.InteractionRow!, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
-        var client = interaction?.ClientId is { } id ? await directory.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        var client = interaction.ClientId is { } id ? await directory.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
         var card = client is null ? null : await cards.ReadAsync(client, cancellationToken).ConfigureAwait(false);
         var contact = card?.Contacts.FirstOrDefault(c => c.Id == claim.ContactId);
         if (contact is null && claim.ContactId is not null)
@@ -353,7 +219,20 @@ public sealed class EmailLogger(
         }
 
         return new LogEmailOutcome(LogEmailStatus.AlreadyLogged, "Это письмо уже записано: показано существующее событие.", null, false, card, contact,
-            interaction is null ? null : InteractionView.From(interaction), null);
+            InteractionView.From(interaction), null);
+    }
+
+    private async Task ReleaseQuietlyAsync(MessageClaimEntity claim)
+    {
+        try
+        {
+            await claims.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The claim then goes stale and is taken over by the next attempt; the original failure is what the caller must see.
+            log.LogWarning(e, "Could not release the claim of a message that was not logged");
+        }
     }
 
     private string? Snippet(string text)
@@ -364,6 +243,3 @@ public sealed class EmailLogger(
 
     private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 }
-
-/// <summary>The same message is being logged by another request right now and did not finish in time.</summary>
-public sealed class MessageBusyException() : Exception("The message is being logged by another request.");

@@ -1,10 +1,12 @@
+using OfficeFlow.Functions.Contacts.Cards.Heads;
 using OfficeFlow.Functions.Contacts.Matching;
 using OfficeFlow.Functions.Contacts.Records;
 
 namespace OfficeFlow.Functions.Contacts.Logging;
 
-/// <summary>Who a message is from: the matched client (by which rule), the sender's e-mail index row and the stored contact.</summary>
-public sealed record SenderResolution(ClientEntity? Client, MatchedBy By, IndexEntity? EmailEntry, ContactEntity? ExistingContact);
+/// <summary>Who a message is from: the matched client (by which rule), the sender's e-mail index row and the stored contact;
+/// <see cref="Snapshot"/> when the client and contact came from <see cref="ClientSnapshotCache"/> (to be confirmed by the head write).</summary>
+public sealed record SenderResolution(ClientEntity? Client, MatchedBy By, IndexEntity? EmailEntry, ContactEntity? ExistingContact, ClientSnapshot? Snapshot = null);
 
 /// <summary>
 /// Applies the matching rules of <see cref="ClientMatcher"/> (domain, then signature INN, then a known contact's
@@ -12,11 +14,14 @@ public sealed record SenderResolution(ClientEntity? Client, MatchedBy By, IndexE
 /// from <see cref="IndexCache"/>), then the client and the contact together. A cached row is trusted only when
 /// those reads confirm it (the client still lists the domain; the contact still lives where the row says and
 /// still has the address); otherwise the rows are forgotten and everything is read again from the index.
+/// With a <see cref="ClientSnapshot"/> of the matched client, the client and contact reads are skipped: the
+/// snapshot is checked the same way, and the guarded head write that follows confirms it.
 /// </summary>
-public sealed class SenderResolver(ContactsTables tables, ClientDirectory directory, IndexCache cache)
+public sealed class SenderResolver(ContactsTables tables, ClientDirectory directory, IndexCache cache, ClientSnapshotCache snapshots)
 {
-    public async Task<SenderResolution> ResolveAsync(LoggingDecision decision, string? signatureInn, CancellationToken cancellationToken) =>
-        await TryResolveAsync(decision, signatureInn, useCache: true, cancellationToken).ConfigureAwait(false)
+    /// <param name="useCache">False after a guarded head write failed: everything is read from the tables.</param>
+    public async Task<SenderResolution> ResolveAsync(LoggingDecision decision, string? signatureInn, CancellationToken cancellationToken, bool useCache = true) =>
+        (useCache ? await TryResolveAsync(decision, signatureInn, useCache: true, cancellationToken).ConfigureAwait(false) : null)
         ?? (await TryResolveAsync(decision, signatureInn, useCache: false, cancellationToken).ConfigureAwait(false))!;
 
     /// <returns>Null when a cached row failed validation (the caller retries without the cache).</returns>
@@ -45,6 +50,19 @@ public sealed class SenderResolver(ContactsTables tables, ClientDirectory direct
             (clientId, by) = (byContact, MatchedBy.ContactEmail);
         }
 
+        if (useCache && clientId is not null && snapshots.Get(clientId) is { } snapshot)
+        {
+            var fromSnapshot = await FromSnapshotAsync(snapshot, by, domain, address, entry, cancellationToken).ConfigureAwait(false);
+            if (fromSnapshot is not null)
+            {
+                Remember(IndexEntity.DomainPartition, domain, domainHit);
+                Remember(IndexEntity.EmailPartition, address, (entry, entryCached));
+                return fromSnapshot;
+            }
+
+            snapshots.Forget(clientId);
+        }
+
         var clientRead = clientId is null ? Task.FromResult<ClientEntity?>(null) : directory.GetAsync(clientId, cancellationToken);
         var contactRead = entry is null ? Task.FromResult<ContactEntity?>(null) : ReadContactAsync(entry, address, cancellationToken);
         var client = await clientRead.ConfigureAwait(false);
@@ -65,6 +83,34 @@ public sealed class SenderResolver(ContactsTables tables, ClientDirectory direct
         Remember(IndexEntity.DomainPartition, domain, domainHit);
         Remember(IndexEntity.EmailPartition, address, (entry, entryCached));
         return new SenderResolution(client, client is null ? MatchedBy.None : by, entry, contact);
+    }
+
+    /// <returns>The resolution from the snapshot, or null when the snapshot disagrees with the index rows.</returns>
+    private async Task<SenderResolution?> FromSnapshotAsync(ClientSnapshot snapshot, MatchedBy by, string? domain, string address, IndexEntity? entry, CancellationToken cancellationToken)
+    {
+        var client = snapshot.Client;
+        if (client.Status == ClientStatus.Merged || (by == MatchedBy.Domain && !SearchTokens.SplitList(client.Domains).Contains(domain!, StringComparer.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        ContactEntity? contact = null;
+        if (entry is not null && ContactPartitionOf(entry) == client.Id)
+        {
+            var id = ContactIdOf(entry, address);
+            contact = snapshot.Head.Contacts.FirstOrDefault(c => c.Id == id)?.ToEntity(client.Id);
+            if (contact is null || !SearchTokens.SplitList(contact.Emails).Contains(address, StringComparer.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+        }
+        else if (entry is not null)
+        {
+            // The sender is a contact of another client (or of none): that row is not in this client's head.
+            contact = await ReadContactAsync(entry, address, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new SenderResolution(client, by, entry, contact, snapshot);
     }
 
     /// <summary>Where the entry says the contact lives: its client's partition, or the no-client one.</summary>

@@ -152,8 +152,13 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
         }
 
         var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
-        await clients.UpdateEntityAsync(new TableEntity(client.Id, ClientEntity.Row) { ["SearchTokens"] = joined }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        var written = await clients.UpdateEntityAsync(new TableEntity(client.Id, ClientEntity.Row) { ["SearchTokens"] = joined }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         client.SearchTokens = joined;
+        // The row changed: the card handed out with this entity must carry the ETag a following edit will be checked against.
+        if (written.Succeeded)
+        {
+            client.ETag = written.ETag;
+        }
     }
 
     /// <summary>Clients whose name word, INN, domain or contact e-mail starts with the query's first word

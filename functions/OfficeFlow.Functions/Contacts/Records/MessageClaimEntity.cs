@@ -5,8 +5,8 @@ namespace OfficeFlow.Functions.Contacts.Records;
 
 /// <summary>
 /// Table "LoggedMessages": PartitionKey = SHA-256 of the internetMessageId, RowKey = "claim". The first request
-/// for a message adds it (others get 409 and wait for it to be done), so a message is logged once however
-/// many identical requests arrive together.
+/// for a message adds it, naming where the interaction goes; others get 409 and wait for that interaction to
+/// exist, so a message is logged once however many identical requests arrive together (see MessageClaims).
 /// </summary>
 public sealed class MessageClaimEntity : ITableEntity
 {
@@ -17,7 +17,6 @@ public sealed class MessageClaimEntity : ITableEntity
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
 
-    public bool Done { get; set; }
     public DateTimeOffset ClaimedAt { get; set; }
     public string? ClientId { get; set; }
     public string? ContactId { get; set; }

@@ -1,0 +1,92 @@
+using Azure;
+using OfficeFlow.Functions.Contacts.Records;
+using OfficeFlow.Storage;
+
+namespace OfficeFlow.Functions.Contacts.Cards.Heads;
+
+/// <summary>A head as read: its content and the ETag that guards replacing it.</summary>
+public sealed record StoredHead(CardHead Head, ETag ETag);
+
+/// <summary>How a commit ended: <see cref="Written"/> with the head's new ETag (none when the head was too large to keep and was
+/// dropped instead, the interaction still written), or not written at all because the guard failed.</summary>
+public readonly record struct HeadCommit(bool Written, ETag? HeadETag);
+
+/// <summary>
+/// Reads, rebuilds, writes and drops client card heads. A head is written only together with an interaction
+/// (one entity-group transaction), guarded by the ETag it was read with, or added when there was none; a
+/// guard that fails means someone else wrote first, and the caller starts again from a fresh read. Anything
+/// that changes a client other than by logging mail (edits, merges) drops the head, so every holder of an
+/// older copy fails its next guarded write.
+/// </summary>
+public sealed class CardHeadStore(ContactsTables tables, ILogger<CardHeadStore> log)
+{
+    public async Task<StoredHead?> ReadAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
+        var entity = await table.GetEntityIfExistsAsync<CardHeadEntity>(clientId, CardHeadEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : new StoredHead(CardHead.FromJson(entity.Json), entity.ETag);
+    }
+
+    /// <summary>The head as the tables say it should be: the client's contacts and latest interactions.</summary>
+    public async Task<CardHead> BuildAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var contactsTable = await tables.Contacts(cancellationToken).ConfigureAwait(false);
+        var interactionsTable = await tables.Interactions(cancellationToken).ConfigureAwait(false);
+        var contacts = new List<HeadContact>();
+        await foreach (var contact in contactsTable.QueryAsync<ContactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {clientId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            contacts.Add(HeadContact.From(contact));
+        }
+
+        var interactions = new List<InteractionView>();
+        await foreach (var interaction in interactionsTable.QueryAsync<InteractionEntity>(InteractionRows.OfPartition(clientId), maxPerPage: ClientCardReader.InteractionsShown, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            interactions.Add(InteractionView.From(interaction));
+            if (interactions.Count == ClientCardReader.InteractionsShown)
+            {
+                break;
+            }
+        }
+
+        return new CardHead(contacts.OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList(), interactions);
+    }
+
+    /// <summary>
+    /// Stores the interaction and the head that lists it, atomically. <paramref name="ifMatch"/> is the ETag the
+    /// head was read with; null adds the head (there was none).
+    /// </summary>
+    /// <returns>Not written when the guard failed (the head changed, appeared or was dropped meanwhile): nothing was stored.</returns>
+    public async Task<HeadCommit> CommitAsync(InteractionEntity interaction, CardHead head, ETag? ifMatch, CancellationToken cancellationToken)
+    {
+        var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
+        var entity = new CardHeadEntity { PartitionKey = interaction.PartitionKey };
+        if (!entity.TrySetJson(head.ToJson()))
+        {
+            // Too big to keep (very long snippets): store the interaction alone and drop the head, which the card then rebuilds.
+            log.LogWarning("The card head of client {ClientId} is too large to store; it is dropped", interaction.PartitionKey);
+            await table.UpsertEntityAsync(interaction, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await DropAsync(interaction.PartitionKey, cancellationToken).ConfigureAwait(false);
+            return new HeadCommit(true, null);
+        }
+
+        TableTransactionAction headAction = ifMatch is { } etag
+            ? new(TableTransactionActionType.UpdateReplace, entity, etag)
+            : new(TableTransactionActionType.Add, entity);
+        try
+        {
+            var results = await table.SubmitTransactionAsync([new(TableTransactionActionType.UpsertReplace, interaction), headAction], cancellationToken).ConfigureAwait(false);
+            return new HeadCommit(true, results[1].ETag);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            return new HeadCommit(false, null);
+        }
+    }
+
+    /// <summary>Deletes the head (edits, merges): the next message or card rebuilds it from the tables.</summary>
+    public async Task DropAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
+        await table.DeleteEntityAsync(clientId, CardHeadEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}

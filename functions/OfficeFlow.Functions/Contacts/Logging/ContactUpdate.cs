@@ -1,0 +1,63 @@
+using OfficeFlow.Functions.Contacts.Extraction;
+using OfficeFlow.Functions.Contacts.Matching;
+using OfficeFlow.Functions.Contacts.Records;
+using OfficeFlow.Storage;
+
+namespace OfficeFlow.Functions.Contacts.Logging;
+
+/// <summary>
+/// The sender as a contact after this message: planned before anything is written (so the card head can list
+/// it in the same transaction as the interaction), stored after. <see cref="Changed"/> is false when the
+/// message told nothing new, and then nothing is written.
+/// </summary>
+public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? OldPartition)
+{
+    public static ContactUpdate Plan(LoggingDecision decision, ExtractedSignature signature, SenderResolution sender, string? clientId, DateTimeOffset now)
+    {
+        var address = decision.Counterparty!;
+        var entry = sender.EmailEntry;
+        var contactId = SenderResolver.ContactIdOf(entry, MailAddress.Normalise(address));
+        var oldPartition = entry is null ? null : SenderResolver.ContactPartitionOf(entry);
+        // A contact stays with the client it has; one without a company joins the client found now.
+        var partition = oldPartition is not null && oldPartition != ContactEntity.NoClient ? oldPartition : clientId ?? ContactEntity.NoClient;
+        var existing = sender.ExistingContact;
+        var contact = new ContactEntity
+        {
+            PartitionKey = partition,
+            RowKey = contactId,
+            Name = signature.PersonName ?? existing?.Name ?? decision.CounterpartyName ?? address,
+            Position = signature.Position ?? existing?.Position,
+            Emails = string.Join(',', SearchTokens.SplitList(existing?.Emails).Append(address).Distinct(StringComparer.Ordinal)),
+            Phones = string.Join(',', SearchTokens.SplitList(existing?.Phones).Concat(signature.Phones.Select(p => p.ToString())).Distinct(StringComparer.Ordinal)),
+            CreatedAt = existing?.CreatedAt ?? now,
+            UpdatedAt = now,
+        };
+        if (existing is not null && oldPartition == partition && SameDetails(existing, contact))
+        {
+            return new ContactUpdate(existing, false, oldPartition);
+        }
+
+        return new ContactUpdate(contact, true, oldPartition);
+    }
+
+    /// <summary>Writes the contact (when changed), points its address at it and removes the row it moved from.</summary>
+    public async Task ApplyAsync(ContactsTables tables, ClientDirectory directory, string address, CancellationToken cancellationToken)
+    {
+        if (!Changed)
+        {
+            return;
+        }
+
+        var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
+        await contacts.UpsertEntityAsync(Contact, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var partition = Contact.PartitionKey;
+        await directory.PointIndexAsync(IndexEntity.EmailPartition, address, partition == ContactEntity.NoClient ? "" : partition, Contact.RowKey, cancellationToken).ConfigureAwait(false);
+        if (OldPartition is not null && OldPartition != partition)
+        {
+            await contacts.DeleteEntityAsync(OldPartition, Contact.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static bool SameDetails(ContactEntity a, ContactEntity b) =>
+        a.Name == b.Name && a.Position == b.Position && a.Emails == b.Emails && a.Phones == b.Phones;
+}

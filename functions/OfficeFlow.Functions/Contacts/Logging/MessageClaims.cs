@@ -1,0 +1,128 @@
+using OfficeFlow.Functions.Contacts.Records;
+using OfficeFlow.Storage;
+
+namespace OfficeFlow.Functions.Contacts.Logging;
+
+/// <summary>How claiming a message ended: this request owns it now, or it was logged already (the interaction as stored).</summary>
+public sealed record ClaimOutcome(MessageClaimEntity? Owned, InteractionEntity? AlreadyLogged, MessageClaimEntity? ExistingClaim);
+
+/// <summary>
+/// Logs a message once: the first request adds the message's claim (LoggedMessages, keyed by the hash of its
+/// internetMessageId), naming where its interaction will be written. A message is logged when that
+/// interaction exists. Requests that find the claim wait for the interaction; a claim whose interaction
+/// never appeared (its request crashed) is taken over after <see cref="StaleClaim"/>, ETag-guarded so that
+/// only one request takes it; a request that fails before writing releases its claim at once.
+/// </summary>
+public sealed class MessageClaims(ContactsTables tables, ClientDirectory directory, TimeProvider time)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(1);
+
+    public async Task<ClaimOutcome> ClaimAsync(string messageHash, InteractionEntity interaction, CancellationToken cancellationToken)
+    {
+        var claims = await tables.LoggedMessages(cancellationToken).ConfigureAwait(false);
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            var claim = NewClaim(messageHash, interaction);
+            var added = await claims.AddEntityAsync(claim, cancellationToken).ConfigureAwait(false);
+            if (added.Succeeded)
+            {
+                claim.ETag = added.ETag;
+                return new ClaimOutcome(claim, null, null);
+            }
+
+            var existing = await claims.GetEntityIfExistsAsync<MessageClaimEntity>(messageHash, MessageClaimEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (existing is null)
+            {
+                continue; // released by a request that failed: claim it again
+            }
+
+            if (await FindLoggedAsync(existing, cancellationToken).ConfigureAwait(false) is { } logged)
+            {
+                return new ClaimOutcome(null, logged, existing);
+            }
+
+            if (time.GetUtcNow() - existing.ClaimedAt > StaleClaim)
+            {
+                var taken = await MoveAsync(claims, existing, interaction, cancellationToken).ConfigureAwait(false);
+                if (taken is not null)
+                {
+                    return new ClaimOutcome(taken, null, null);
+                }
+            }
+
+            if (time.GetElapsedTime(started) > Wait)
+            {
+                throw new MessageBusyException();
+            }
+
+            await Task.Delay(Poll, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Points an owned claim at where the interaction is now going (the client changed on a retry).</summary>
+    /// <returns>The updated claim, or null when another request took it over meanwhile.</returns>
+    public async Task<MessageClaimEntity?> MoveAsync(MessageClaimEntity claim, InteractionEntity interaction, CancellationToken cancellationToken)
+    {
+        if (claim.InteractionPartition == interaction.PartitionKey && claim.InteractionRow == interaction.RowKey && claim.ContactId == interaction.ContactId)
+        {
+            return claim;
+        }
+
+        var claims = await tables.LoggedMessages(cancellationToken).ConfigureAwait(false);
+        return await MoveAsync(claims, claim, interaction, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Gives the claim up after a failure before the interaction was written, so a retry need not wait for it to go stale.</summary>
+    public async Task ReleaseAsync(MessageClaimEntity claim, CancellationToken cancellationToken)
+    {
+        var claims = await tables.LoggedMessages(cancellationToken).ConfigureAwait(false);
+        await claims.DeleteEntityAsync(claim.PartitionKey, claim.RowKey, claim.ETag, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The interaction a claim names: where it was written, or, if its client was merged since, in the surviving client (same row key).</summary>
+    public async Task<InteractionEntity?> FindLoggedAsync(MessageClaimEntity claim, CancellationToken cancellationToken)
+    {
+        if (claim.InteractionPartition is null || claim.InteractionRow is null)
+        {
+            return null;
+        }
+
+        var interactions = await tables.Interactions(cancellationToken).ConfigureAwait(false);
+        var interaction = await interactions.GetEntityIfExistsAsync<InteractionEntity>(claim.InteractionPartition, claim.InteractionRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (interaction is null && claim.ClientId is not null && await directory.GetAsync(claim.ClientId, cancellationToken).ConfigureAwait(false) is { } current && current.Id != claim.InteractionPartition)
+        {
+            interaction = await interactions.GetEntityIfExistsAsync<InteractionEntity>(current.Id, claim.InteractionRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return interaction;
+    }
+
+    private async Task<MessageClaimEntity?> MoveAsync(TableClient claims, MessageClaimEntity claim, InteractionEntity interaction, CancellationToken cancellationToken)
+    {
+        var moved = NewClaim(claim.PartitionKey, interaction);
+        var written = await claims.UpdateEntityAsync(moved, claim.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        if (!written.Succeeded)
+        {
+            return null;
+        }
+
+        moved.ETag = written.ETag;
+        return moved;
+    }
+
+    private MessageClaimEntity NewClaim(string messageHash, InteractionEntity interaction) => new()
+    {
+        PartitionKey = messageHash,
+        ClaimedAt = time.GetUtcNow(),
+        ClientId = interaction.ClientId,
+        ContactId = interaction.ContactId,
+        InteractionPartition = interaction.PartitionKey,
+        InteractionRow = interaction.RowKey,
+    };
+}
+
+/// <summary>The same message is being logged by another request right now and did not finish in time.</summary>
+public sealed class MessageBusyException() : Exception("The message is being logged by another request.");
