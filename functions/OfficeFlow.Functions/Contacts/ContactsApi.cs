@@ -25,11 +25,28 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Ok<LogEmailOutcome>, ValidationProblem, ProblemHttpResult>> LogEmailAsync(
-        LogEmailRequest? request, HttpContext context, EmailLogger logger, CancellationToken cancellationToken)
+        LogEmailRequest? request, HttpContext context, EmailLogger logger, GraphMessageReader reader, CancellationToken cancellationToken)
     {
         if (request is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Передайте письмо в теле запроса (JSON)."] });
+        }
+
+        if (reader.ShouldRead(request))
+        {
+            if (BearerToken.From(context.Request) is not { } token)
+            {
+                return TypedResults.Problem("Чтобы прочитать письмо по itemId, запрос должен нести токен пользователя (Authorization: Bearer …).",
+                    statusCode: StatusCodes.Status401Unauthorized, title: "Нужен вход пользователя");
+            }
+
+            var read = await reader.ReadAsync(request.ItemId!, token, cancellationToken);
+            if (read.Request is null)
+            {
+                return GraphProblem(read);
+            }
+
+            request = read.Request;
         }
 
         var errors = LogEmailValidation.Validate(request);
@@ -48,6 +65,16 @@ public static class ContactsApi
             return TypedResults.Problem("Это письмо прямо сейчас записывается другим запросом. Повторите через несколько секунд.", statusCode: StatusCodes.Status409Conflict, title: "Письмо уже записывается");
         }
     }
+
+    private static Results<Ok<LogEmailOutcome>, ValidationProblem, ProblemHttpResult> GraphProblem(GraphReadOutcome read) => read.Status switch
+    {
+        GraphReadStatus.InvalidId => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["itemId"] = [read.Problem!] }, title: "Письмо нельзя записать: исправьте поля."),
+        GraphReadStatus.NotFound => TypedResults.Problem(read.Problem, statusCode: StatusCodes.Status404NotFound, title: "Письмо не найдено в почтовом ящике"),
+        GraphReadStatus.ConsentRequired => TypedResults.Problem(read.Problem, statusCode: StatusCodes.Status403Forbidden, title: "Нужно согласие на чтение почты"),
+        GraphReadStatus.Unavailable => TypedResults.Problem(read.Problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Microsoft Graph недоступен"),
+        GraphReadStatus.NotLoggable => TypedResults.Problem(read.Problem, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Письмо нельзя записать"),
+        _ => TypedResults.Problem(read.Problem, statusCode: StatusCodes.Status502BadGateway, title: "Ошибка Microsoft Graph"),
+    };
 
     public static async Task<Results<Ok<IReadOnlyList<ClientSearchHit>>, ValidationProblem>> SearchAsync(
         string? search, int? limit, ClientDirectory directory, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ using OfficeFlow.Functions.Contacts.Requisites;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Functions.Contacts.Sync;
 using OfficeFlow.Functions.Contracts;
+using OfficeFlow.Functions.Graph;
 using OfficeFlow.Functions.Hosting.Timers;
 
 namespace OfficeFlow.Functions.Contacts;
@@ -35,6 +36,11 @@ public static class ContactsModule
         // Contracts fills a contract's client requisites from the card through its own interface.
         services.AddSingleton<IClientDirectory, ContactsClientDirectory>();
         services.AddSingleton<EmailLogger>();
+        // log-email with only an itemId reads the message on behalf of the caller; without on-behalf-of
+        // configuration the reader has no factory (resolving one in local mode throws) and the request must carry the body.
+        services.AddSingleton(sp => new GraphMessageReader(
+            sp.GetRequiredService<GraphSettings>().CanActOnBehalfOfUsers ? sp.GetRequiredService<IGraphClientFactory>() : null,
+            sp.GetRequiredService<ILogger<GraphMessageReader>>()));
         services.AddSingleton<ClientEditor>();
         services.AddSingleton<ClientMerger>();
         services.AddTimerFunction<MailboxSync>();

@@ -30,7 +30,8 @@ public static class GraphModule
                 sp.GetRequiredService<GraphAppCredential>().Credential, GraphClients.AllowedHosts(settings.BaseUrl), null, true, settings.DefaultScope);
             return GraphClients.Create(provider, settings.BaseUrl);
         });
-        services.AddSingleton<IGraphClientFactory>(sp => new OnBehalfOfGraphClientFactory(Configured(sp)));
+        // Production registers no IMsalHttpClientFactory (MSAL uses its own); tests register one that sends MSAL's token requests to a loopback stub.
+        services.AddSingleton<IGraphClientFactory>(sp => new OnBehalfOfGraphClientFactory(Configured(sp), sp.GetService<Microsoft.Identity.Client.IMsalHttpClientFactory>()));
 
         services.AddSingleton<IMailSender>(sp =>
         {

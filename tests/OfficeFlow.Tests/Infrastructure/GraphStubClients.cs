@@ -16,6 +16,8 @@ public static class GraphTestClient
     public const string Token = "stub-graph-token";
     public const string Mailbox = "office@firm.example";
     public const string DriveId = "drive-1";
+    public const string TenantId = "11111111-2222-3333-4444-555555555555";
+    public const string ClientId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 
     /// <summary>A GraphServiceClient on the stub's base URL, sending <c>Authorization: Bearer stub-graph-token</c>.</summary>
     public static GraphServiceClient Create(GraphStub stub, string token = Token) =>
@@ -24,8 +26,8 @@ public static class GraphTestClient
     /// <summary>Graph settings that turn Graph mode on against the stub (the secret is never used: see <see cref="UseStubCredential"/>).</summary>
     public static IReadOnlyDictionary<string, string?> Settings(GraphStub stub) => new Dictionary<string, string?>
     {
-        ["Graph:TenantId"] = "11111111-2222-3333-4444-555555555555",
-        ["Graph:ClientId"] = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+        ["Graph:TenantId"] = TenantId,
+        ["Graph:ClientId"] = ClientId,
         ["Graph:ClientSecret"] = "not-used-by-tests",
         ["Graph:BaseUrl"] = stub.BaseUrl,
         ["Graph:Mailbox"] = Mailbox,
