@@ -44,7 +44,7 @@ public sealed class LogEmailByItemIdTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(LogEmailStatus.Logged, outcome.Status);
         Assert.Equal(("domain", known.Client!.Id), (outcome.MatchedBy, outcome.Client!.Id));
         Assert.Equal("buh@romashka.ru", Assert.Single(outcome.Contact!.Emails));
-        var stored = (await LogEmailApiTests.StoredAsync<InteractionEntity>(host, "Interactions")).Single(i => i.InternetMessageId == "<graph-html-1@romashka.ru>");
+        var stored = (await LogEmailApiTests.StoredInteractionsAsync(host)).Single(i => i.InternetMessageId == "<graph-html-1@romashka.ru>");
         Assert.Equal(known.Client.Id, stored.ClientId);
         Assert.Equal("Акт сверки за октябрь", stored.Subject);
         Assert.StartsWith("Добрый день!", stored.Snippet);
@@ -87,7 +87,7 @@ public sealed class LogEmailByItemIdTests(AzuriteFixture azurite) : IClassFixtur
         var interaction = Assert.Single(outcome.Client.Interactions);
         Assert.Equal(("in", "Счёт на продление"), (interaction.Direction, interaction.Subject));
         Assert.StartsWith("Добрый день! Просим выставить счёт", interaction.Snippet);
-        Assert.Equal(ItemId, Assert.Single(await LogEmailApiTests.StoredAsync<InteractionEntity>(host, "Interactions")).ItemId);
+        Assert.Equal(ItemId, Assert.Single(await LogEmailApiTests.StoredInteractionsAsync(host)).ItemId);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class LogEmailByItemIdTests(AzuriteFixture azurite) : IClassFixtur
 
         Assert.Equal((LogEmailStatus.Logged, LogEmailStatus.AlreadyLogged), (first.Status, second.Status));
         Assert.Equal(first.Interaction!.Id, second.Interaction!.Id);
-        Assert.Single(await LogEmailApiTests.StoredAsync<InteractionEntity>(host, "Interactions"));
+        Assert.Single(await LogEmailApiTests.StoredInteractionsAsync(host));
         Assert.Equal(2, _stub.RequestsTo("GET", MessageRoute).Count);
     }
 
@@ -187,7 +187,7 @@ public sealed class LogEmailByItemIdTests(AzuriteFixture azurite) : IClassFixtur
         var reads = _stub.RequestsTo("GET", MessageRoute);
         Assert.Equal([429, 200], reads.Select(r => r.Status));
         Assert.True(reads[1].At - reads[0].At >= TimeSpan.FromSeconds(0.9), "the retry waited for Retry-After");
-        Assert.Single(await LogEmailApiTests.StoredAsync<InteractionEntity>(host, "Interactions"));
+        Assert.Single(await LogEmailApiTests.StoredInteractionsAsync(host));
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public sealed class LogEmailByItemIdTests(AzuriteFixture azurite) : IClassFixtur
 
         Assert.Equal(LogEmailStatus.Logged, outcome.Status);
         Assert.Equal("Счёт на продление", outcome.Interaction!.Subject);
-        Assert.Equal(ItemId, Assert.Single(await LogEmailApiTests.StoredAsync<InteractionEntity>(host, "Interactions")).ItemId);
+        Assert.Equal(ItemId, Assert.Single(await LogEmailApiTests.StoredInteractionsAsync(host)).ItemId);
         Assert.Empty(_stub.Requests);
     }
 
