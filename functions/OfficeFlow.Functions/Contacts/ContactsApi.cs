@@ -64,6 +64,10 @@ public static class ContactsApi
         {
             return TypedResults.Problem("Это письмо прямо сейчас записывается другим запросом. Повторите через несколько секунд.", statusCode: StatusCodes.Status409Conflict, title: "Письмо уже записывается");
         }
+        catch (ClientCardBusyException)
+        {
+            return TypedResults.Problem("Карточку этого клиента сейчас одновременно меняют другие запросы, письмо не записано. Повторите через несколько секунд.", statusCode: StatusCodes.Status409Conflict, title: "Карточка клиента занята");
+        }
     }
 
     private static Results<Ok<LogEmailOutcome>, ValidationProblem, ProblemHttpResult> GraphProblem(GraphReadOutcome read) => read.Status switch

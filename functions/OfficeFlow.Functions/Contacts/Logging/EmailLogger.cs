@@ -33,8 +33,8 @@ public sealed class EmailLogger(
     /// <summary>Task code for "a new client entered in the database".</summary>
     public const string NewClientTaskCode = "5.4";
 
-    /// <summary>How often the head write may find the card changed by someone else before the request gives up (409).</summary>
-    private const int MaxAttempts = 4;
+    /// <summary>How often the head write may find the card changed by another instance before the request gives up (409).</summary>
+    private const int MaxAttempts = 10;
 
     /// <summary>The request must have passed <see cref="LogEmailValidation"/>.</summary>
     public async Task<LogEmailOutcome> LogAsync(LogEmailRequest request, LoggingActor actor, CancellationToken cancellationToken)
@@ -85,9 +85,11 @@ public sealed class EmailLogger(
                     log.LogInformation("The card of client {ClientId} changed while logging a message (attempt {Attempt})", target.Client?.Id, attempt);
                     if (attempt == MaxAttempts)
                     {
-                        throw new MessageBusyException();
+                        throw new ClientCardBusyException();
                     }
 
+                    // Instances that collided retry at different moments rather than colliding again.
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 * attempt)), time, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -243,3 +245,6 @@ public sealed class EmailLogger(
 
     private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 }
+
+/// <summary>The client's card kept changing under this request (other instances logging mail for the same client): nothing was written.</summary>
+public sealed class ClientCardBusyException() : Exception("The client's card kept changing while the message was being logged.");

@@ -7,7 +7,7 @@ namespace OfficeFlow.Functions.Contacts.Logging;
 /// <summary>
 /// Writes an interaction onto a client's timeline together with the client's card head (one transaction), from
 /// this process's snapshot of the client when it has one, else from a fresh read of the head. A contact without
-/// a company has no card: its interaction is written alone.
+/// a company has no card: its interaction is written alone. Only other processes' writes can fail the guard.
 /// </summary>
 public sealed class TimelineWriter(ContactsTables tables, CardHeadStore heads, ClientSnapshotCache snapshots)
 {
@@ -22,9 +22,10 @@ public sealed class TimelineWriter(ContactsTables tables, CardHeadStore heads, C
             return CardHead.Empty;
         }
 
+        // This process's messages for one client take turns: they would otherwise fail each other's head guards.
+        using var turn = await snapshots.LockAsync(client.Id, cancellationToken).ConfigureAwait(false);
         if (snapshot is not null)
         {
-            using var turn = await snapshots.LockAsync(client.Id, cancellationToken).ConfigureAwait(false);
             // Another message of this client may have been written while this one waited: build on the newest snapshot.
             var current = snapshots.Get(client.Id);
             if (current is not null && current.Client.ETag == snapshot.Client.ETag)
