@@ -10,7 +10,7 @@ namespace OfficeFlow.Functions.Contacts.Logging;
 /// it in the same transaction as the interaction), stored after. <see cref="Changed"/> is false when the
 /// message told nothing new, and then nothing is written.
 /// </summary>
-public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? OldPartition)
+public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? OldPartition, bool AddressesChanged = false)
 {
     public static ContactUpdate Plan(LoggingDecision decision, ExtractedSignature signature, SenderResolution sender, string? clientId, DateTimeOffset now)
     {
@@ -37,7 +37,7 @@ public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? 
             return new ContactUpdate(existing, false, oldPartition);
         }
 
-        return new ContactUpdate(contact, true, oldPartition);
+        return new ContactUpdate(contact, true, oldPartition, existing is null || oldPartition != partition || existing.Emails != contact.Emails);
     }
 
     /// <summary>Writes the contact (when changed), points its address at it and removes the row it moved from.</summary>
@@ -51,7 +51,12 @@ public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? 
         var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
         await contacts.UpsertEntityAsync(Contact, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         var partition = Contact.PartitionKey;
-        await directory.PointIndexAsync(IndexEntity.EmailPartition, address, partition == ContactEntity.NoClient ? "" : partition, Contact.RowKey, cancellationToken).ConfigureAwait(false);
+        // The address's index row names the contact's partition: it changes only for a new contact or one that moved (a new phone leaves it as it is).
+        if (OldPartition != partition)
+        {
+            await directory.PointIndexAsync(IndexEntity.EmailPartition, address, partition == ContactEntity.NoClient ? "" : partition, Contact.RowKey, cancellationToken).ConfigureAwait(false);
+        }
+
         if (OldPartition is not null && OldPartition != partition)
         {
             await contacts.DeleteEntityAsync(OldPartition, Contact.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);

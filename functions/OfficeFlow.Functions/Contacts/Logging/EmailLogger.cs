@@ -97,8 +97,8 @@ public sealed class EmailLogger(
                 // The interaction is stored: the contact, the search rows and the ledger follow it (each idempotent).
                 var tasks = RecordTasksAsync(request, actor, target.Client, target.Created, at, cancellationToken);
                 await contact.ApplyAsync(tables, directory, decision.Counterparty!, cancellationToken).ConfigureAwait(false);
-                // Search rows change only with a new client or a contact's addresses; most mail comes from people already known.
-                if (target.Client is not null && (target.Created || contact.Changed))
+                // Search rows hold the name, INN, domains and contacts' addresses: they change only with a new client or new addresses.
+                if (target.Client is not null && (target.Created || contact.AddressesChanged))
                 {
                     await directory.ReindexAsync(target.Client, cancellationToken).ConfigureAwait(false);
                 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using OfficeFlow.Functions.Contacts.Records;
 
@@ -10,7 +11,8 @@ namespace OfficeFlow.Functions.Contacts.Cards.Heads;
 /// </summary>
 public sealed record CardHead(IReadOnlyList<HeadContact> Contacts, IReadOnlyList<InteractionView> Interactions)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Stored, never put into HTML: Cyrillic is kept as is rather than as \uXXXX, which would make the row six times larger.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static CardHead Empty { get; } = new([], []);
 
