@@ -50,6 +50,8 @@ internal sealed class AzuriteProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
+        // --silent: Azurite would otherwise print an access-log line per request, work that is not the storage's and that
+        // this process would have to drain; --disableTelemetry: nothing leaves the machine.
         foreach (var argument in new[] { "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--silent", "--disableTelemetry" })
         {
             start.ArgumentList.Add(argument);

@@ -133,7 +133,7 @@ internal sealed class AzuriteServer : IDisposable
 
         var workspace = Directory.CreateTempSubdirectory("officeflow-azurite-").FullName;
         var arguments = $"--tableHost 127.0.0.1 --tablePort {port} --inMemoryPersistence --skipApiVersionCheck --loose " +
-                        $"--disableProductStyleUrl";
+                        $"--disableProductStyleUrl --disableTelemetry";
         // The watchdog loop ends Azurite when this test process is gone (even after a hard kill).
         var script = $"'{azurite}' {arguments} & child=$!; trap 'kill $child 2>/dev/null' EXIT TERM INT; " +
                      $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done";
