@@ -3,6 +3,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["contacts-extraction"] = OfficeFlow.Benchmarks.Contacts.ContactsExtractionBenchmark.RunAsync,
     ["contacts-log-email"] = OfficeFlow.Benchmarks.Contacts.ContactsLogEmailBenchmark.RunAsync,
+    ["contacts-search"] = OfficeFlow.Benchmarks.Contacts.ContactsSearchBenchmark.RunAsync,
     ["contracts"] = OfficeFlow.Benchmarks.Contracts.ContractsBenchmark.RunAsync,
     ["invoice-concurrency"] = OfficeFlow.Benchmarks.Invoices.InvoiceConcurrencyBenchmark.RunAsync,
     ["ncrontab"] = OfficeFlow.Benchmarks.Hosting.NcrontabBenchmark.RunAsync,
