@@ -5,13 +5,13 @@ using OfficeFlow.Cli.Contracts.TemplateBuilding;
 namespace OfficeFlow.Cli.Contracts;
 
 /// <summary>
-/// <c>officeflow build-templates [--out DIR]</c>: regenerates the firm's contract and invoice templates
-/// and their sample data (<c>&lt;id&gt;.docx</c>, <c>&lt;id&gt;.sample.json</c>). The default folder is the one
+/// <c>officeflow build-templates [--out DIR]</c>: regenerates the firm's contract, invoice and reconciliation-statement
+/// templates and their sample data (<c>&lt;id&gt;.docx</c>, <c>&lt;id&gt;.sample.json</c>). The default folder is the one
 /// the function app ships, functions/OfficeFlow.Functions/Contracts/Templates; the output is byte-stable.
 /// </summary>
 public static class BuildTemplatesCommand
 {
-    public const string Summary = "Regenerate the contract/invoice templates and their sample data: [--out DIR]";
+    public const string Summary = "Regenerate the contract, invoice and reconciliation templates and their sample data: [--out DIR]";
 
     /// <summary>Every template the generator writes: id, .docx bytes, sample JSON.</summary>
     public static IReadOnlyList<(string Id, Func<byte[]> Build, string Sample)> Templates { get; } =
@@ -21,6 +21,7 @@ public static class BuildTemplatesCommand
         (SoftwareSupplyTemplate.Id, SoftwareSupplyTemplate.Build, SoftwareSupplyTemplate.Sample),
         (ConsultingDiscsTemplate.Id, ConsultingDiscsTemplate.Build, ConsultingDiscsTemplate.Sample),
         (InvoiceTemplate.Id, InvoiceTemplate.Build, InvoiceTemplate.Sample),
+        (ReconciliationTemplate.Id, ReconciliationTemplate.Build, ReconciliationTemplate.Sample),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

@@ -5,12 +5,20 @@ namespace OfficeFlow.Functions.Contracts;
 
 /// <summary>
 /// The contract templates in <see cref="ContractsOptions.TemplatesFolder"/>: every <c>&lt;id&gt;.docx</c> except
-/// the invoice template (the invoices capability's). Files are compiled once per content (see <see cref="TemplateCache"/>),
-/// so an admin can replace a template file without restarting the app.
+/// the invoice and reconciliation-statement templates (the invoices capability's documents, kept in the same folder
+/// so one generator and one setting serve all the firm's templates). Files are compiled once per content (see
+/// <see cref="TemplateCache"/>), so an admin can replace a template file without restarting the app.
 /// </summary>
 public sealed partial class ContractTemplateCatalog(ContractsOptions options, TemplateCache cache)
 {
+    /// <summary>Счёт на оплату.</summary>
     public const string InvoiceTemplateId = "invoice";
+
+    /// <summary>Акт сверки взаимных расчётов.</summary>
+    public const string ReconciliationTemplateId = "reconciliation";
+
+    // A manager must not be offered these as contracts, nor create a numbered "contract" from them.
+    private static readonly HashSet<string> NotContracts = new(StringComparer.Ordinal) { InvoiceTemplateId, ReconciliationTemplateId };
 
     private static readonly Dictionary<string, string> Titles = new(StringComparer.Ordinal)
     {
@@ -30,7 +38,7 @@ public sealed partial class ContractTemplateCatalog(ContractsOptions options, Te
         Directory.Exists(options.TemplatesFolder)
             ? Directory.EnumerateFiles(options.TemplatesFolder, "*.docx")
                 .Select(path => Path.GetFileNameWithoutExtension(path))
-                .Where(id => id != InvoiceTemplateId && TemplateId().IsMatch(id))
+                .Where(id => !NotContracts.Contains(id) && TemplateId().IsMatch(id))
                 .Order(StringComparer.Ordinal)
                 .ToList()
             : [];
@@ -39,7 +47,7 @@ public sealed partial class ContractTemplateCatalog(ContractsOptions options, Te
     /// <exception cref="TemplateException">The file exists but is not a valid template.</exception>
     public DocxTemplate? Find(string id)
     {
-        if (!TemplateId().IsMatch(id) || id == InvoiceTemplateId)
+        if (!TemplateId().IsMatch(id) || NotContracts.Contains(id))
         {
             return null;
         }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using OfficeFlow.Cli.Contracts;
+using OfficeFlow.Functions.Contracts;
 using OfficeFlow.Functions.Contracts.Templating;
 
 namespace OfficeFlow.Tests.Contracts;
@@ -12,6 +13,10 @@ public class FirmTemplatesTests
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Contracts", "Templates");
 
     public static TheoryData<string> TemplateIds => new(BuildTemplatesCommand.Templates.Select(t => t.Id));
+
+    /// <summary>The documents with a number and both parties' requisites: the contracts and the invoice (not the акт сверки).</summary>
+    public static TheoryData<string> NumberedTemplateIds =>
+        new(BuildTemplatesCommand.Templates.Select(t => t.Id).Where(id => id != ContractTemplateCatalog.ReconciliationTemplateId));
 
     private static readonly Dictionary<string, string[]> Expected = new()
     {
@@ -43,6 +48,13 @@ public class FirmTemplatesTests
             "Тридцать одна тысяча девятьсот рублей 00 копеек", "В том числе НДС 22%: 5\u00A0752,46 руб.", "Оплатить не позднее 02.12.2026",
             "БИК", "044525225", "_______________ / О.Н. Кузнецова /",
         ],
+        ["reconciliation"] =
+        [
+            "Акт сверки взаимных расчётов", "за период с 01.10.2026 по 31.12.2026", "между ООО «Бухсофт-Сервис» и ООО «Ромашка»",
+            "Сальдо начальное", "Оплата (п/п № 455) от 10.12.2026 по счёту № 57", "42\u00A0600,00", "29\u00A0400,00", "Сальдо конечное",
+            "задолженность в пользу ООО «Бухсофт-Сервис» составляет 15\u00A0200,00 руб. (пятнадцать тысяч двести рублей 00 копеек).",
+            "От ООО «Ромашка»", "_______________ / Е.С. Петрова /",
+        ],
     };
 
     private static byte[] RenderSample(string id)
@@ -60,15 +72,29 @@ public class FirmTemplatesTests
 
         var errors = TestDocx.Validate(output);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-        using var document = WordprocessingDocument.Open(new MemoryStream(output), false);
+    }
+
+    [Theory]
+    [MemberData(nameof(NumberedTemplateIds))]
+    public void NumberedTemplate_FooterNamesTheNumberAndDateWithPageNumbers(string id)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(RenderSample(id)), false);
         var footer = document.MainDocumentPart!.FooterParts.Single().Footer!.InnerText;
         Assert.Matches(@"№ 2026-00\d\d от \d\d\.\d\d\.2026 — страница", footer);
         Assert.DoesNotContain("{", footer);
     }
 
+    [Fact]
+    public void ReconciliationTemplate_HasNoPageFooter_AsItHasNoNumber()
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(RenderSample(ContractTemplateCatalog.ReconciliationTemplateId)), false);
+
+        Assert.Empty(document.MainDocumentPart!.FooterParts);
+    }
+
     [Theory]
-    [MemberData(nameof(TemplateIds))]
-    public void Template_HasTheRequisitesOfBothParties(string id)
+    [MemberData(nameof(NumberedTemplateIds))]
+    public void NumberedTemplate_HasTheRequisitesOfBothParties(string id)
     {
         var fields = DocxTemplate.Compile(File.ReadAllBytes(Path.Combine(Folder, id + ".docx"))).Fields.Select(f => f.Name).ToHashSet();
 

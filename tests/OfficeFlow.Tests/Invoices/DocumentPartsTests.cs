@@ -1,4 +1,9 @@
 using System.IO.Compression;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using OfficeFlow.Cli.Contracts;
+using OfficeFlow.Functions.Contracts;
+using OfficeFlow.Functions.Contracts.Templating;
 using OfficeFlow.Functions.Invoices.Money;
 using OfficeFlow.Functions.Invoices.Documents;
 using OfficeFlow.Functions.Invoices.Reconciliation;
@@ -21,8 +26,9 @@ public class DocumentPartsTests
     [Fact]
     public void ReconciliationTemplate_IsTheSameBytesEveryTime_AndCarriesTheRowLoop()
     {
-        var first = ReconciliationTemplate.Generate();
-        var second = ReconciliationTemplate.Generate();
+        var build = BuildTemplatesCommand.Templates.Single(t => t.Id == ContractTemplateCatalog.ReconciliationTemplateId).Build;
+        var first = build();
+        var second = build();
 
         Assert.Equal(first, second);
         using var zip = new ZipArchive(new MemoryStream(first));
@@ -31,6 +37,24 @@ public class DocumentPartsTests
         Assert.Contains("{#rows}{date}", xml);
         Assert.Contains("{credit}{/rows}", xml);
         Assert.Contains("Сальдо конечное", xml);
+    }
+
+    [Fact]
+    public void ReconciliationData_FillsEveryFieldOfTheShippedTemplate()
+    {
+        var statement = new ReconciliationStatement("c1", "ООО Ромашка", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), 0m,
+            [new ReconciliationEntry(new DateOnly(2026, 10, 3), "Счёт № 5 от 03.10.2026", 1334.5m, 0m)], 1334.5m, 0m, 1334.5m);
+        var data = ReconciliationDocumentData.Build(statement, new FirmRequisites { Name = "ООО Софт", SignatoryShort = "А.В. Соколов" }, null);
+        var template = DocxTemplate.Compile(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Contracts", "Templates", "reconciliation.docx")));
+
+        // Strict rendering throws on any tag the data does not supply, so the template and the data builder cannot drift apart.
+        var docx = template.Render(JsonSerializer.SerializeToElement(data), new RenderOptions(Strict: true));
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var text = document.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("Счёт № 5 от 03.10.2026", text);
+        Assert.Contains("1\u00A0334,50", text);
+        Assert.DoesNotContain("{", text);
     }
 
     [Fact]

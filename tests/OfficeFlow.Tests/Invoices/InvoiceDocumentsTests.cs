@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OfficeFlow.Functions.Contracts;
+using OfficeFlow.Functions.Invoices.Documents;
 using OfficeFlow.Tests.Contracts;
 using OfficeFlow.Tests.Infrastructure;
 
@@ -126,6 +130,36 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
         Assert.Contains("Е.С. Петрова", text);
         Assert.Contains("А.В. Соколов", text);
         Assert.True(text.IndexOf("Счёт № 2", StringComparison.Ordinal) < text.IndexOf("Оплата (п/п № 12)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reconciliation_TemplateMissing_FailsNamingTheFileAndTheCommandThatWritesIt()
+    {
+        var empty = Directory.CreateTempSubdirectory("officeflow-no-templates-");
+        try
+        {
+            using var app = new InvoicesApiFactory(_azurite, settings: Firm);
+            app.WithServices(services =>
+            {
+                services.RemoveAll<ContractsOptions>();
+                services.AddSingleton(new ContractsOptions { TemplatesFolder = empty.FullName });
+            });
+            var manager = app.As("manager-1", "manager");
+            var created = await (await manager.PostAsJsonAsync("/api/invoices", new { clientId = "c1", clientName = "К", lines = new[] { new { item = "x", quantity = 1, price = 10m } } }))
+                .Content.ReadFromJsonAsync<JsonElement>();
+            (await manager.PostAsync($"/api/invoices/{created.GetProperty("id").GetString()}/issue", null)).EnsureSuccessStatusCode();
+            var documents = app.Services.GetRequiredService<InvoiceDocuments>();
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                documents.ReconciliationAsync("c1", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), null, CancellationToken.None));
+
+            Assert.Contains(Path.Combine(empty.FullName, "reconciliation.docx"), error.Message);
+            Assert.Contains("officeflow build-templates", error.Message);
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 namespace OfficeFlow.Cli.Contracts.TemplateBuilding;
 
-/// <summary>Blocks every contract template shares: the parties' preamble, the items table, VAT wording, requisites and signatures.</summary>
+/// <summary>Blocks the firm's templates share: the parties' preamble, the items table, VAT wording, requisites and signatures.</summary>
 internal static class ContractBlocks
 {
     public static readonly int[] ItemWidths = [500, 3838, 800, 900, 1750, 1850];
@@ -41,6 +41,12 @@ internal static class ContractBlocks
         $"К/с {{{key}.corr_account}}",
         $"БИК {{{key}.bik}}",
         "",
+        ..Signature(key),
+    ];
+
+    /// <summary>A party's signature lines: position, a blank line to sign on, "_______________ / И.О. Фамилия /", "М.П.".</summary>
+    public static string[] Signature(string key) =>
+    [
         $"{{{key}.signatory_position}}",
         "",
         $"_______________ / {{{key}.signatory_short}} /",

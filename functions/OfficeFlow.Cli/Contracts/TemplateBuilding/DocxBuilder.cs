@@ -7,7 +7,8 @@ namespace OfficeFlow.Cli.Contracts.TemplateBuilding;
 
 /// <summary>
 /// Writes the firm's templates in one consistent Russian business layout: A4, Times New Roman 11 pt,
-/// justified clauses, bordered tables, a footer "Договор № … — страница X из Y". Text passed in may mark
+/// justified clauses, bordered tables, a footer "Договор № … — страница X из Y" for documents that have a number.
+/// Text passed in may mark
 /// bold spans with <c>**…**</c>. Output is byte-stable (fixed zip timestamps) so regenerating changes nothing.
 /// </summary>
 internal sealed partial class DocxBuilder
@@ -17,8 +18,9 @@ internal sealed partial class DocxBuilder
     private readonly List<OpenXmlElement> _body = [];
     private int _section;
 
-    /// <summary>Text of the footer line before the page numbers, may contain tags.</summary>
-    public string FooterText { get; init; } = "";
+    /// <summary>Text of the footer line before the page numbers, may contain tags; null (the default) writes no footer,
+    /// for documents without a number of their own such as the акт сверки.</summary>
+    public string? FooterText { get; init; }
 
     public DocxBuilder Title(string text, int halfPoints = 28) =>
         Add(Para(text, JustificationValues.Center, bold: true, size: halfPoints, after: 60));
@@ -95,12 +97,16 @@ internal sealed partial class DocxBuilder
         {
             var main = document.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-            var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = new Footer(FooterParagraph());
             var sectionProperties = new SectionProperties(
-                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
                 new PageSize { Width = 11906, Height = 16838 },
                 new PageMargin { Top = 1134, Bottom = 1134, Left = 1418, Right = 850, Header = 567, Footer = 567, Gutter = 0 });
+            if (FooterText is { } footerText)
+            {
+                var footer = main.AddNewPart<FooterPart>();
+                footer.Footer = new Footer(FooterParagraph(footerText));
+                sectionProperties.PrependChild(new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) });
+            }
+
             main.Document = new Document(new Body(_body.Append(sectionProperties)));
             main.Document.Save();
         }
@@ -114,9 +120,9 @@ internal sealed partial class DocxBuilder
         return this;
     }
 
-    private Paragraph FooterParagraph()
+    private static Paragraph FooterParagraph(string text)
     {
-        var paragraph = Para(FooterText + " — страница ", JustificationValues.Center, size: 18, after: 0);
+        var paragraph = Para(text + " — страница ", JustificationValues.Center, size: 18, after: 0);
         paragraph.Append(Field("PAGE"), TextRun(" из ", false, 18), Field("NUMPAGES"));
         return paragraph;
     }

@@ -28,7 +28,7 @@ internal static class InvoiceTemplate
         .Plain("Оплатить не позднее {due_date|date}. Оплата данного счёта означает согласие с условиями поставки товара (оказания услуг). В назначении платежа укажите номер счёта.")
         .Plain("")
         .TwoColumns(
-            ["{supplier.signatory_position}", "", "_______________ / {supplier.signatory_short} /", "М.П."],
+            ContractBlocks.Signature("supplier"),
             ["Главный бухгалтер", "", "_______________ / {supplier.accountant_short} /"])
         .Build();
 

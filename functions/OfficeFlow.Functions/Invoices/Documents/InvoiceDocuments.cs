@@ -10,8 +10,9 @@ using OfficeFlow.Functions.Invoices.Reconciliation;
 namespace OfficeFlow.Functions.Invoices.Documents;
 
 /// <summary>
-/// Renders the invoice (счёт на оплату, the contracts capability's <c>invoice</c> template) and the reconciliation
-/// statement (акт сверки, <see cref="ReconciliationTemplate"/>) with the contracts template engine.
+/// Renders the invoice (счёт на оплату) and the reconciliation statement (акт сверки) with the contracts template engine,
+/// from the <c>invoice</c> and <c>reconciliation</c> templates that <c>officeflow build-templates</c> writes into
+/// <see cref="ContractsOptions.TemplatesFolder"/> beside the contract templates.
 /// </summary>
 public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites firm, ContractsOptions contracts, TemplateCache cache, IClientDirectory clients)
 {
@@ -34,13 +35,7 @@ public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites fir
                 $"Счёт {invoice.Id} с НДС сверху: шаблон счёта печатает НДС «в том числе», поэтому документ по нему не формируется.");
         }
 
-        var path = Path.Combine(contracts.TemplatesFolder, ContractTemplateCatalog.InvoiceTemplateId + ".docx");
-        if (!File.Exists(path))
-        {
-            throw new InvalidOperationException($"The invoice template is missing at {path}; run 'officeflow build-templates'.");
-        }
-
-        var template = cache.GetOrCompile(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false));
+        var template = await TemplateAsync(ContractTemplateCatalog.InvoiceTemplateId, ct).ConfigureAwait(false);
         client ??= await FromDirectoryAsync(invoice.ClientId, ct).ConfigureAwait(false);
         var data = InvoiceData(invoice, firm, client);
         var docx = template.Render(JsonSerializer.SerializeToElement(data));
@@ -60,7 +55,7 @@ public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites fir
 
         var statement = ReconciliationStatement.Build(clientId, all[0].Invoice.ClientName, from, to, all);
         client ??= await FromDirectoryAsync(clientId, ct).ConfigureAwait(false);
-        var template = cache.GetOrCompile(ReconciliationTemplate.Docx);
+        var template = await TemplateAsync(ContractTemplateCatalog.ReconciliationTemplateId, ct).ConfigureAwait(false);
         var docx = template.Render(JsonSerializer.SerializeToElement(ReconciliationDocumentData.Build(statement, firm, client)));
         var name = $"Акт сверки {statement.ClientName} {from.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}–{to.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}.docx";
         return (docx, statement, name);
@@ -154,6 +149,19 @@ public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites fir
 
         string? Field(string name) => card[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
         return new ClientRequisites(Field("inn"), Field("kpp"), Field("ogrn"), Field("address"), Field("signatory_position"), Field("signatory_short"));
+    }
+
+    /// <summary>A template from the templates folder, compiled once per content.</summary>
+    /// <exception cref="InvalidOperationException">The file is missing: a deployment fault, so the message is for the admin.</exception>
+    private async Task<DocxTemplate> TemplateAsync(string id, CancellationToken ct)
+    {
+        var path = Path.Combine(contracts.TemplatesFolder, id + ".docx");
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"The template {id}.docx is missing at {path}; run 'officeflow build-templates' to write it.");
+        }
+
+        return cache.GetOrCompile(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false));
     }
 
     private void RequireFirm()

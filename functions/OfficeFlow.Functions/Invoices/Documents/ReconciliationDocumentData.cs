@@ -4,7 +4,8 @@ using OfficeFlow.Functions.Invoices.Reconciliation;
 
 namespace OfficeFlow.Functions.Invoices.Documents;
 
-/// <summary>Turns a <see cref="ReconciliationStatement"/> into the data of <see cref="ReconciliationTemplate"/>:
+/// <summary>Turns a <see cref="ReconciliationStatement"/> into the data of the <c>reconciliation</c> template
+/// (written by <c>officeflow build-templates</c>, shape in <c>reconciliation.sample.json</c>):
 /// amounts pre-formatted the Russian way ("1 234,50"), a balance shown in the debit column when the client owes
 /// and in the credit column when the firm does, and the concluding sentence.</summary>
 public static class ReconciliationDocumentData
