@@ -10,8 +10,8 @@ namespace OfficeFlow.Functions.Contacts.Logging;
 
 /// <summary>
 /// Logs one e-mail as an interaction: decides whether it may be logged, finds or creates the client and
-/// contact, claims the message (once only, however many identical requests arrive), writes the interaction
-/// with the client's card head, then the contact and tasks 5.5 and 5.4, and returns the client card.
+/// contact (task 5.4 for a client created now), claims the message (once only, however many identical requests
+/// arrive), writes the interaction with the client's card head, then the contact and task 5.5, and returns the card.
 /// A known client's message costs four storage calls: the claim, the interaction with the head, and the
 /// two of the ledger (see docs/contacts.md, "Cost of a logged message").
 /// </summary>
@@ -61,6 +61,12 @@ public sealed class EmailLogger(
                 // The first attempt may use this process's snapshots; a failed head guard means they were stale.
                 var sender = await resolver.ResolveAsync(decision, signature.Inn, cancellationToken, useCache: attempt == 1).ConfigureAwait(false);
                 var target = await TargetAsync(sender, signature, decision, actor, cancellationToken).ConfigureAwait(false);
+                if (target.Created)
+                {
+                    // Task 5.4 belongs to the request that created the client, which is not always the one that wins the message's claim.
+                    await RecordTaskAsync(actor, new TaskEvent(actor.Id, NewClientTaskCode, at, "client:" + target.Client!.Id, target.Client.Id, target.Client.Name), cancellationToken).ConfigureAwait(false);
+                }
+
                 var contactId = SenderResolver.ContactIdOf(sender.EmailEntry, MailAddress.Normalise(decision.Counterparty!));
                 var interaction = NewInteraction(request, decision, text, messageHash, target.Client?.Id, contactId, actor, at);
                 if (claim is null)
@@ -95,7 +101,7 @@ public sealed class EmailLogger(
 
                 written = true;
                 // The interaction is stored: the contact, the search rows and the ledger follow it (each idempotent).
-                var tasks = RecordTasksAsync(request, actor, target.Client, target.Created, at, cancellationToken);
+                var tasks = RecordTaskAsync(actor, new TaskEvent(actor.Id, ContactTaskCode, at, "email:" + request.InternetMessageId, target.Client?.Id, Truncate(request.Subject, 200)), cancellationToken);
                 await contact.ApplyAsync(tables, directory, decision.Counterparty!, cancellationToken).ConfigureAwait(false);
                 // Search rows hold the name, INN, domains and contacts' addresses: they change only with a new client or new addresses.
                 if (target.Client is not null && (target.Created || contact.AddressesChanged))
@@ -188,7 +194,7 @@ public sealed class EmailLogger(
             Source = actor.Source,
         };
 
-    private async Task RecordTasksAsync(LogEmailRequest request, LoggingActor actor, ClientEntity? client, bool clientCreated, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task RecordTaskAsync(LoggingActor actor, TaskEvent taskEvent, CancellationToken cancellationToken)
     {
         if (!actor.RecordTasks)
         {
@@ -197,15 +203,11 @@ public sealed class EmailLogger(
 
         if (services.GetService<ITaskRecorder>() is not { } recorder)
         {
-            log.LogWarning("No task recorder is registered: task {TaskCode} is not put into the grades ledger", ContactTaskCode);
+            log.LogWarning("No task recorder is registered: task {TaskCode} is not put into the grades ledger", taskEvent.TaskCode);
             return;
         }
 
-        await recorder.RecordAsync(new TaskEvent(actor.Id, ContactTaskCode, at, "email:" + request.InternetMessageId, client?.Id, Truncate(request.Subject, 200)), cancellationToken).ConfigureAwait(false);
-        if (clientCreated)
-        {
-            await recorder.RecordAsync(new TaskEvent(actor.Id, NewClientTaskCode, at, "client:" + client!.Id, client.Id, client.Name), cancellationToken).ConfigureAwait(false);
-        }
+        await recorder.RecordAsync(taskEvent, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<LogEmailOutcome> AlreadyLoggedAsync(MessageClaimEntity claim, InteractionEntity interaction, CancellationToken cancellationToken)
