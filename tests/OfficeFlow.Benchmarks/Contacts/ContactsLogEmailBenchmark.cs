@@ -1,17 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Contacts;
 using OfficeFlow.Functions.Contacts.Matching;
-using OfficeFlow.Functions.Hosting;
 using OfficeFlow.Storage;
 
 namespace OfficeFlow.Benchmarks.Contacts;
@@ -31,75 +21,47 @@ internal static class ContactsLogEmailBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var requests = Option(args, "--requests", 600);
-        var limit = TimeSpan.FromSeconds(Option(args, "--seconds", 30));
+        var requests = BenchmarkApp.Option(args, "--requests", 600);
+        var limit = TimeSpan.FromSeconds(BenchmarkApp.Option(args, "--seconds", 30));
         using var azurite = await AzuriteProcess.StartAsync();
-        var key = RandomNumberGenerator.GetBytes(32);
-        var settings = new Dictionary<string, string?>
+        await using var app = await BenchmarkApp.StartAsync(azurite, new Dictionary<string, string?> { ["Contacts:OwnDomains"] = "bizsoft-firm.ru" });
+        var http = app.Http;
+        // Warm-up: creates the clients and their contacts (and JIT-compiles the path), not measured.
+        for (var sender = 0; sender < 40; sender++)
         {
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = "bench",
-            ["Auth:Mode"] = "Development",
-            ["Auth:DevSigningKey"] = Convert.ToBase64String(key),
-            ["Auth:AllowDevelopmentMode"] = "true",
-            ["Contacts:OwnDomains"] = "bizsoft-firm.ru",
-        };
-        var app = OfficeFlowApp.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.SetMinimumLevel(LogLevel.Error);
-        });
-        await app.StartAsync();
-        try
-        {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(address) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-                DevTokenIssuer.Issue(key, new DevTokenRequest("bench-manager", [Roles.Manager], "Benchmark", TimeSpan.FromHours(2))));
+            await PostAsync(http, Message($"warm-{sender}", sender));
+        }
 
-            // Warm-up: creates the clients and their contacts (and JIT-compiles the path), not measured.
-            for (var sender = 0; sender < 40; sender++)
+        var raw = new TableServiceClient(azurite.ConnectionString).GetTableClient("benchRawInserts");
+        await raw.CreateIfNotExistsAsync();
+        await raw.AddEntityAsync(new TableEntity("warm", "0") { ["Subject"] = "warm-up" });
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"contacts-log-email: {requests} requests per level (limit {limit.TotalSeconds:0} s), Azurite in memory, app on {app.Address}"));
+        Console.WriteLine("clients | log-email req/s   p50 ms   p99 ms  fail | CPU ms/req app Azurite | raw insert/s   p50 ms   p99 ms | raw/log-email");
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        foreach (var level in Levels)
+        {
+            self.Refresh();
+            var (appCpu, azuriteCpu) = (self.TotalProcessorTime, azurite.ProcessorTime);
+            var log = await LoadRun.RunAsync(level, requests, limit, i => PostAsync(http, Message($"c{level}-{i}", i)));
+            self.Refresh();
+            // The app's figure includes this process's load generator (HttpClient), a small share of it.
+            var appMs = (self.TotalProcessorTime - appCpu).TotalMilliseconds / log.Completed;
+            var azuriteMs = (azurite.ProcessorTime - azuriteCpu).TotalMilliseconds / log.Completed;
+            var insert = await LoadRun.RunAsync(level, requests, limit, async i =>
             {
-                await PostAsync(http, Message($"warm-{sender}", sender));
-            }
-
-            var raw = new TableServiceClient(azurite.ConnectionString).GetTableClient("benchRawInserts");
-            await raw.CreateIfNotExistsAsync();
-            await raw.AddEntityAsync(new TableEntity("warm", "0") { ["Subject"] = "warm-up" });
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"contacts-log-email: {requests} requests per level (limit {limit.TotalSeconds:0} s), Azurite in memory, app on {address}"));
-            Console.WriteLine("clients | log-email req/s   p50 ms   p99 ms  fail | CPU ms/req app Azurite | raw insert/s   p50 ms   p99 ms | raw/log-email");
-            using var self = System.Diagnostics.Process.GetCurrentProcess();
-            foreach (var level in Levels)
-            {
-                self.Refresh();
-                var (appCpu, azuriteCpu) = (self.TotalProcessorTime, azurite.ProcessorTime);
-                var log = await LoadRun.RunAsync(level, requests, limit, i => PostAsync(http, Message($"c{level}-{i}", i)));
-                self.Refresh();
-                // The app's figure includes this process's load generator (HttpClient), a small share of it.
-                var appMs = (self.TotalProcessorTime - appCpu).TotalMilliseconds / log.Completed;
-                var azuriteMs = (azurite.ProcessorTime - azuriteCpu).TotalMilliseconds / log.Completed;
-                var insert = await LoadRun.RunAsync(level, requests, limit, async i =>
+                var result = await raw.AddEntityAsync(new TableEntity($"c{level}", i.ToString("D6", CultureInfo.InvariantCulture))
                 {
-                    var result = await raw.AddEntityAsync(new TableEntity($"c{level}", i.ToString("D6", CultureInfo.InvariantCulture))
-                    {
-                        ["Subject"] = "Счёт на продление",
-                        ["At"] = DateTimeOffset.UtcNow,
-                    });
-                    return result.Succeeded;
+                    ["Subject"] = "Счёт на продление",
+                    ["At"] = DateTimeOffset.UtcNow,
                 });
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{level,7} | {log.PerSecond,15:F1} {log.P50Ms,8:F1} {log.P99Ms,8:F1} {log.Failures,5} | {appMs,11:F2} {azuriteMs,7:F2} | {insert.PerSecond,12:F1} {insert.P50Ms,8:F1} {insert.P99Ms,8:F1} | {insert.PerSecond / log.PerSecond,13:F1}"));
-            }
+                return result.Succeeded;
+            });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{level,7} | {log.PerSecond,15:F1} {log.P50Ms,8:F1} {log.P99Ms,8:F1} {log.Failures,5} | {appMs,11:F2} {azuriteMs,7:F2} | {insert.PerSecond,12:F1} {insert.P50Ms,8:F1} {insert.P99Ms,8:F1} | {insert.PerSecond / log.PerSecond,13:F1}"));
+        }
 
-            return 0;
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        return 0;
     }
 
     private static LogEmailRequest Message(string id, int sender)
@@ -124,11 +86,5 @@ internal static class ContactsLogEmailBenchmark
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await http.PostAsync("/api/contacts/log-email", content);
         return response.IsSuccessStatusCode;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
     }
 }

@@ -1,15 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Contacts.Records;
-using OfficeFlow.Functions.Hosting;
 using OfficeFlow.Storage;
 
 namespace OfficeFlow.Benchmarks.Contacts;
@@ -31,66 +21,41 @@ internal static class ContactsSearchBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var clients = Option(args, "--clients", 10_000);
-        var requests = Option(args, "--requests", 400);
+        var clients = BenchmarkApp.Option(args, "--clients", 10_000);
+        var requests = BenchmarkApp.Option(args, "--requests", 400);
         using var azurite = await AzuriteProcess.StartAsync();
         var index = new TableServiceClient(azurite.ConnectionString).GetTableClient("benchClientIndex");
         await index.CreateIfNotExistsAsync();
         var seeded = await SeedAsync(index, clients);
 
-        var key = RandomNumberGenerator.GetBytes(32);
-        var app = OfficeFlowApp.Build([], builder =>
+        await using var app = await BenchmarkApp.StartAsync(azurite);
+        var http = app.Http;
+        var random = new Random(7);
+        var queries = Enumerable.Range(0, 500).Select(i => Query(seeded[random.Next(seeded.Count)], i % 4, random)).ToArray();
+        var empty = 0;
+        foreach (var query in queries.Take(40))
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            // Warm-up, and a check that the searches find what they look for.
+            var body = await http.GetStringAsync("/api/clients?search=" + Uri.EscapeDataString(query));
+            empty += body == "[]" ? 1 : 0;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"contacts-search: {clients} clients, {seeded.Sum(c => c.Rows)} ClientIndex rows, {requests} searches per level; {40 - empty}/40 warm-up searches found clients"));
+        Console.WriteLine("clients | search req/s   p50 ms   p99 ms  fail | raw point read/s   p50 ms   p99 ms");
+        foreach (var level in new[] { 1, 8 })
+        {
+            var search = await LoadRun.RunAsync(level, requests, TimeSpan.FromSeconds(60), async i =>
             {
-                ["Storage:ConnectionString"] = azurite.ConnectionString,
-                ["Storage:TablePrefix"] = "bench",
-                ["Auth:Mode"] = "Development",
-                ["Auth:DevSigningKey"] = Convert.ToBase64String(key),
-                ["Auth:AllowDevelopmentMode"] = "true",
+                using var response = await http.GetAsync("/api/clients?search=" + Uri.EscapeDataString(queries[i % queries.Length]));
+                return response.IsSuccessStatusCode;
             });
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.SetMinimumLevel(LogLevel.Error);
-        });
-        await app.StartAsync();
-        try
-        {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(address) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-                DevTokenIssuer.Issue(key, new DevTokenRequest("bench-manager", [Roles.Manager], "Benchmark", TimeSpan.FromHours(2))));
-            var random = new Random(7);
-            var queries = Enumerable.Range(0, 500).Select(i => Query(seeded[random.Next(seeded.Count)], i % 4, random)).ToArray();
-            var empty = 0;
-            foreach (var query in queries.Take(40))
-            {
-                // Warm-up, and a check that the searches find what they look for.
-                var body = await http.GetStringAsync("/api/clients?search=" + Uri.EscapeDataString(query));
-                empty += body == "[]" ? 1 : 0;
-            }
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"contacts-search: {clients} clients, {seeded.Sum(c => c.Rows)} ClientIndex rows, {requests} searches per level; {40 - empty}/40 warm-up searches found clients"));
-            Console.WriteLine("clients | search req/s   p50 ms   p99 ms  fail | raw point read/s   p50 ms   p99 ms");
-            foreach (var level in new[] { 1, 8 })
-            {
-                var search = await LoadRun.RunAsync(level, requests, TimeSpan.FromSeconds(60), async i =>
-                {
-                    using var response = await http.GetAsync("/api/clients?search=" + Uri.EscapeDataString(queries[i % queries.Length]));
-                    return response.IsSuccessStatusCode;
-                });
-                var point = await LoadRun.RunAsync(level, requests, TimeSpan.FromSeconds(60), async i =>
-                    await index.GetEntityIfExistsAsync<IndexEntity>(IndexEntity.DomainPartition, seeded[i % seeded.Count].Domain) is not null);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{level,7} | {search.PerSecond,12:F1} {search.P50Ms,8:F1} {search.P99Ms,8:F1} {search.Failures,5} | {point.PerSecond,16:F1} {point.P50Ms,8:F1} {point.P99Ms,8:F1}"));
-            }
-
-            return 0;
+            var point = await LoadRun.RunAsync(level, requests, TimeSpan.FromSeconds(60), async i =>
+                await index.GetEntityIfExistsAsync<IndexEntity>(IndexEntity.DomainPartition, seeded[i % seeded.Count].Domain) is not null);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{level,7} | {search.PerSecond,12:F1} {search.P50Ms,8:F1} {search.P99Ms,8:F1} {search.Failures,5} | {point.PerSecond,16:F1} {point.P50Ms,8:F1} {point.P99Ms,8:F1}"));
         }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+
+        return 0;
     }
 
     private sealed record Seeded(string Name, string Inn, string Domain, string Email, int Rows);
@@ -140,10 +105,4 @@ internal static class ContactsSearchBenchmark
     }
 
     private static string Transliterate(string word) => new(word.Select(c => c is >= 'а' and <= 'я' ? (char)('a' + ((c - 'а') % 26)) : c).ToArray());
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
-    }
 }
