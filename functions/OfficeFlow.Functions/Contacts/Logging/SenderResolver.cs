@@ -52,7 +52,7 @@ public sealed class SenderResolver(ContactsTables tables, ClientDirectory direct
 
         if (useCache && clientId is not null && snapshots.Get(clientId) is { } snapshot)
         {
-            var fromSnapshot = await FromSnapshotAsync(snapshot, by, domain, address, entry, cancellationToken).ConfigureAwait(false);
+            var fromSnapshot = await FromSnapshotAsync(snapshot, by, domain, address, entry, entryCached, cancellationToken).ConfigureAwait(false);
             if (fromSnapshot is not null)
             {
                 Remember(IndexEntity.DomainPartition, domain, domainHit);
@@ -86,7 +86,8 @@ public sealed class SenderResolver(ContactsTables tables, ClientDirectory direct
     }
 
     /// <returns>The resolution from the snapshot, or null when the snapshot disagrees with the index rows.</returns>
-    private async Task<SenderResolution?> FromSnapshotAsync(ClientSnapshot snapshot, MatchedBy by, string? domain, string address, IndexEntity? entry, CancellationToken cancellationToken)
+    private async Task<SenderResolution?> FromSnapshotAsync(ClientSnapshot snapshot, MatchedBy by, string? domain, string address, IndexEntity? entry, bool entryCached,
+        CancellationToken cancellationToken)
     {
         var client = snapshot.Client;
         if (client.Status == ClientStatus.Merged || (by == MatchedBy.Domain && !SearchTokens.SplitList(client.Domains).Contains(domain!, StringComparer.OrdinalIgnoreCase)))
@@ -108,6 +109,10 @@ public sealed class SenderResolver(ContactsTables tables, ClientDirectory direct
         {
             // The sender is a contact of another client (or of none): that row is not in this client's head.
             contact = await ReadContactAsync(entry, address, cancellationToken).ConfigureAwait(false);
+            if (entryCached && (contact is null || !SearchTokens.SplitList(contact.Emails).Contains(address, StringComparer.OrdinalIgnoreCase)))
+            {
+                return null;
+            }
         }
 
         return new SenderResolution(client, by, entry, contact, snapshot);
