@@ -100,6 +100,49 @@ public class InvoiceDocumentDataTests
     }
 
     [Fact]
+    public void InvoiceData_VatOnTop_PrintsNetAmountsTheNetTotalAndTheVatOfEachRate()
+    {
+        var invoice = InvoiceSamples.Draft(lines:
+        [
+            new("Сопровождение", 1, "мес", 100m, VatRate.Vat22),
+            new("Книги", 1, "шт", 100m, VatRate.Vat10),
+            new("Лицензия", 1, "шт", 50m, VatRate.NoVat),
+        ]) with { VatMode = VatMode.OnTop };
+
+        var data = InvoiceDocuments.InvoiceData(invoice, Firm, null);
+
+        Assert.True((bool)data["vat_on_top"]!);
+        Assert.Equal(100m, (decimal)data["items"]![0]!["amount"]!);
+        Assert.Equal(250m, (decimal)data["net_total"]!);
+        Assert.Equal(32m, (decimal)data["vat_amount"]!);
+        Assert.Equal(282m, (decimal)data["total"]!);
+        var lines = data["vat_lines"]!.AsArray().Select(l => ((string?)l!["rate"], (decimal)l["amount"]!)).ToList();
+        Assert.Equal([("22", 22m), ("10", 10m)], lines);
+    }
+
+    [Theory]
+    [InlineData(VatMode.Included)]
+    [InlineData(VatMode.OnTop)]
+    public void InvoiceData_FillsEveryFieldOfTheShippedTemplate(VatMode mode)
+    {
+        var invoice = InvoiceSamples.Draft(lines:
+        [
+            new("Сопровождение", 1, "мес", 100m, VatRate.Vat22),
+            new("Лицензия", 1, "шт", 50m, VatRate.NoVat),
+        ]) with { VatMode = mode };
+        var template = DocxTemplate.Compile(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Contracts", "Templates", "invoice.docx")));
+
+        // Strict rendering throws on any tag the data does not supply, so the template and the data builder cannot drift apart.
+        var docx = template.Render(JsonSerializer.SerializeToElement(InvoiceDocuments.InvoiceData(invoice, Firm, null)), new RenderOptions(Strict: true));
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var text = document.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.DoesNotContain("{", text);
+        Assert.Equal(mode == VatMode.OnTop, text.Contains("Всего к оплате:", StringComparison.Ordinal));
+        Assert.Equal(mode == VatMode.Included, text.Contains("В том числе НДС", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void InvoiceData_WithoutVat_SaysSo()
     {
         var invoice = InvoiceSamples.Draft(lines: [new("Лицензия", 2, "шт", 500m, VatRate.NoVat)]);

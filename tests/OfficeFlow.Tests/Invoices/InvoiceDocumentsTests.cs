@@ -41,9 +41,11 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<string> IssueAsync(string client, params object[] lines)
+    private Task<string> IssueAsync(string client, params object[] lines) => IssueAsync(client, "included", lines);
+
+    private async Task<string> IssueAsync(string client, string vatMode, params object[] lines)
     {
-        var created = await (await _manager.PostAsJsonAsync("/api/invoices", new { clientId = client, clientName = "ООО «Ромашка»", contractId = "2026-0015", paymentTermDays = 5, lines }))
+        var created = await (await _manager.PostAsJsonAsync("/api/invoices", new { clientId = client, clientName = "ООО «Ромашка»", contractId = "2026-0015", paymentTermDays = 5, vatMode, lines }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetString()!;
         (await _manager.PostAsync($"/api/invoices/{id}/issue", null)).EnsureSuccessStatusCode();
@@ -64,6 +66,19 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
             File.Delete(path);
         }
     }
+
+    /// <summary>The text from the "Итого:" row to the due-date sentence, one non-empty line per table cell or paragraph.</summary>
+    private static List<string> TotalsBlock(string text)
+    {
+        var start = text.IndexOf("Итого:", StringComparison.Ordinal);
+        var end = text.IndexOf("Оплатить не позднее", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, text);
+        return text[start..end].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    }
+
+    /// <summary>Money as the document prints it (after <see cref="OpenInLibreOfficeAsync"/> turned no-break spaces into spaces).</summary>
+    private static string Money(JsonElement amount) =>
+        amount.GetDecimal().ToString("#,0.00", new System.Globalization.NumberFormatInfo { NumberGroupSeparator = " ", NumberDecimalSeparator = "," });
 
     [Fact]
     public async Task Document_RendersTheInvoiceWithRequisitesLinesTotalsVatAndAmountInWords()
@@ -87,6 +102,56 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
         Assert.Contains("тринадцать тысяч двести рублей 00 копеек", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Договор № 2026-0015", text);
         Assert.Contains("07.11.2026", text);
+        // VAT included prints exactly what it printed before invoices with VAT on top could be printed.
+        Assert.Equal(
+        [
+            "Итого:", "13 200,00", "В том числе НДС (22%):", "2 200,00",
+            "Всего наименований 2, на сумму 13 200,00 руб.", "Тринадцать тысяч двести рублей 00 копеек", "В том числе НДС 22%: 2 200,00 руб.",
+        ], TotalsBlock(text));
+    }
+
+    [Fact]
+    public async Task Document_VatOnTop_PrintsNetAmountsTheNetTotalTheVatAndTheSumToPayInWords()
+    {
+        var id = await IssueAsync("c1", "onTop",
+            new { item = "Сопровождение 1С:Бухгалтерия, ноябрь", quantity = 1, unit = "мес", price = 10000.50m, vatRate = "22" },
+            new { item = "Выезд программиста", quantity = 3, unit = "выезд", price = 3333.33m, vatRate = "22" },
+            new { item = "Лицензия 1С:Бухгалтерия ПРОФ", quantity = 1, unit = "шт", price = 1500.00m, vatRate = "без НДС" });
+        var invoice = await _accountant.GetFromJsonAsync<JsonElement>($"/api/invoices/{id}");
+
+        var response = await _accountant.PostAsJsonAsync($"/api/invoices/{id}/document", new { client = new { inn = "7705987654" } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+        // The figures the API gives: line amounts rounded, VAT per line from them (2 200,11 + 2 200,00), then summed.
+        var (net, vat, total) = (Money(invoice.GetProperty("net")), Money(invoice.GetProperty("vat")), Money(invoice.GetProperty("total")));
+        Assert.Equal(("21 500,49", "4 400,11", "25 900,60"), (net, vat, total));
+        var text = await OpenInLibreOfficeAsync(await response.Content.ReadAsByteArrayAsync(), "invoice-on-top");
+        Assert.Contains("10 000,50", text);
+        Assert.Contains("9 999,99", text);
+        Assert.DoesNotContain("12 200,61", text);                // a line's amount is net: no VAT in it
+        Assert.DoesNotContain("В том числе", text);
+        Assert.Equal(
+        [
+            "Итого:", net, "НДС 22%:", vat, "Всего к оплате:", total,
+            $"Всего наименований 3, на сумму {total} руб.", "Двадцать пять тысяч девятьсот рублей 60 копеек",
+        ], TotalsBlock(text));
+    }
+
+    [Fact]
+    public async Task Document_VatOnTopWithoutVat_PrintsTheNoVatRowAndSentenceAsTheIncludedInvoiceDoes()
+    {
+        var id = await IssueAsync("c1", "onTop", new { item = "Лицензия 1С:Бухгалтерия ПРОФ", quantity = 2, unit = "шт", price = 1500.00m, vatRate = "без НДС" });
+
+        var response = await _accountant.PostAsync($"/api/invoices/{id}/document", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await OpenInLibreOfficeAsync(await response.Content.ReadAsByteArrayAsync(), "invoice-on-top-no-vat");
+        Assert.Equal(
+        [
+            "Итого:", "3 000,00", "Без НДС (НДС не облагается)", "—", "Всего к оплате:", "3 000,00",
+            "Всего наименований 1, на сумму 3 000,00 руб.", "Три тысячи рублей 00 копеек", "Без НДС (НДС не облагается).",
+        ], TotalsBlock(text));
     }
 
     [Fact]
@@ -163,7 +228,7 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
     }
 
     [Fact]
-    public async Task Document_VatOnTopOrCancelled_IsRefusedWithTheReason()
+    public async Task Document_VatOnTopDraft_IsADocxAndACancelledInvoiceIsRefusedWithTheReason()
     {
         var created = await (await _manager.PostAsJsonAsync("/api/invoices", new { clientId = "c1", clientName = "К", vatMode = "onTop", lines = new[] { new { item = "x", quantity = 1, price = 10m } } }))
             .Content.ReadFromJsonAsync<JsonElement>();
@@ -173,8 +238,11 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
         var onTop = await _manager.PostAsync($"/api/invoices/{created.GetProperty("id").GetString()}/document", null);
         var gone = await _manager.PostAsync($"/api/invoices/{cancelled}/document", null);
 
-        Assert.Equal(HttpStatusCode.Conflict, onTop.StatusCode);
-        Assert.Equal("vat-on-top", (await onTop.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, onTop.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", onTop.Content.Headers.ContentType?.MediaType);
+        var docx = await onTop.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PK"u8.ToArray(), docx[..2]);
+        Assert.Equal(HttpStatusCode.Conflict, gone.StatusCode);
         Assert.Equal("cancelled", (await gone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
 

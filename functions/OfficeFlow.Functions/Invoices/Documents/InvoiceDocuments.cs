@@ -28,13 +28,6 @@ public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites fir
             throw new InvoiceRuleException(InvoiceRuleKind.NotAllowed, "cancelled", $"Счёт {invoice.Id} отменён — печатать его нельзя.");
         }
 
-        if (invoice.VatMode == VatMode.OnTop)
-        {
-            // The firm's invoice template prints "В том числе НДС"; a net-price invoice would print wrong sums.
-            throw new InvoiceRuleException(InvoiceRuleKind.NotAllowed, "vat-on-top",
-                $"Счёт {invoice.Id} с НДС сверху: шаблон счёта печатает НДС «в том числе», поэтому документ по нему не формируется.");
-        }
-
         var template = await TemplateAsync(ContractTemplateCatalog.InvoiceTemplateId, ct).ConfigureAwait(false);
         client ??= await FromDirectoryAsync(invoice.ClientId, ct).ConfigureAwait(false);
         var data = InvoiceData(invoice, firm, client);
@@ -68,6 +61,7 @@ public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites fir
         ArgumentNullException.ThrowIfNull(firm);
         client ??= new ClientRequisites();
         var totals = invoice.Totals;
+        var onTop = invoice.VatMode == VatMode.OnTop;
         var items = new JsonArray();
         var n = 0;
         foreach (var line in invoice.Lines)
@@ -81,7 +75,8 @@ public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites fir
                 // Shown to three decimals; the amount is computed from the exact quantity.
                 ["quantity"] = Math.Round(line.Quantity, 3, MidpointRounding.AwayFromZero),
                 ["price"] = line.Price,
-                ["amount"] = amounts.Total,
+                // The line's own amount (quantity × price): with VAT on top that is the net, VAT comes under the table.
+                ["amount"] = onTop ? amounts.Net : amounts.Total,
             });
         }
 
@@ -117,8 +112,17 @@ public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites fir
             },
             ["items"] = items,
             ["items_count"] = invoice.Lines.Count,
+            // The template prints "Итого / НДС 22% / Всего к оплате" when true, "Итого / В том числе НДС" when false.
+            ["vat_on_top"] = onTop,
+            ["net_total"] = totals.Net,
             ["total"] = totals.Total,
             ["vat_amount"] = totals.Vat,
+            // One line per rate with the invoice's own rounded sums, so the document never recomputes VAT.
+            ["vat_lines"] = new JsonArray([.. taxed.Select(r => (JsonNode)new JsonObject
+            {
+                ["rate"] = RateText(r.Rate),
+                ["amount"] = r.Vat,
+            })]),
         };
         if (invoice.ContractId is { } contract)
         {
@@ -128,7 +132,7 @@ public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites fir
         if (taxed.Count > 0)
         {
             // Mixed rates print "НДС 22% и 10%": the template appends the last "%".
-            data["vat_rate"] = string.Join("% и ", taxed.Select(r => r.Rate.Percent().ToString("0", CultureInfo.InvariantCulture)));
+            data["vat_rate"] = string.Join("% и ", taxed.Select(r => RateText(r.Rate)));
         }
         else
         {
@@ -172,6 +176,8 @@ public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites fir
                 $"В настройках не хватает реквизитов фирмы для документа: {string.Join(", ", missing)}.");
         }
     }
+
+    private static string RateText(VatRate rate) => rate.Percent().ToString("0", CultureInfo.InvariantCulture);
 
     private static string InvoiceKeysDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
