@@ -41,7 +41,18 @@ public sealed record CardHead(IReadOnlyList<HeadContact> Contacts, IReadOnlyList
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    public static CardHead FromJson(string json) => JsonSerializer.Deserialize<CardHead>(json, Json) ?? Empty;
+    /// <returns>Null when the JSON is not a head (written by another version).</returns>
+    public static CardHead? FromJson(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CardHead>(json, Json) is { Contacts: not null, Interactions: not null } head ? head : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static string RowKeyOf(InteractionView interaction) => interaction.Id[(interaction.Id.IndexOf('|', StringComparison.Ordinal) + 1)..];
 }

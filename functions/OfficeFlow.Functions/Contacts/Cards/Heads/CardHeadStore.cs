@@ -24,7 +24,15 @@ public sealed class CardHeadStore(ContactsTables tables, ILogger<CardHeadStore> 
     {
         var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
         var entity = await table.GetEntityIfExistsAsync<CardHeadEntity>(clientId, CardHeadEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : new StoredHead(CardHead.FromJson(entity.Json), entity.ETag);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        // A row this version cannot read is rebuilt and replaced under its ETag (adding would collide with it forever).
+        var json = entity.ReadJson();
+        var head = json is null ? null : CardHead.FromJson(json);
+        return new StoredHead(head ?? await BuildAsync(clientId, cancellationToken).ConfigureAwait(false), entity.ETag);
     }
 
     /// <summary>The head as the tables say it should be: the client's contacts and latest interactions.</summary>
