@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OfficeFlow.Functions.Contacts.Logging;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Functions.Storage;
+using OfficeFlow.Storage;
 using OfficeFlow.Tests.Infrastructure;
 
 namespace OfficeFlow.Tests.Contacts;
@@ -38,6 +39,52 @@ public sealed class MessageClaimsTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(first.Interaction!.Id, again.Interaction!.Id);
         Assert.Single(await LogEmailApiTests.StoredInteractionsAsync(host));
         Assert.Single(host.Tasks.Recorded, t => t.TaskCode == EmailLogger.ContactTaskCode);
+    }
+
+    [Fact]
+    public async Task TakeoverOfAMessageWithoutSentAt_WritesTheRowTheCrashedRequestMayHaveWritten()
+    {
+        await using var host = new ContactsTestHost(azurite);
+        using var http = host.CreateManagerClient();
+        var message = ContactsEmails.FromClient("i.petrov@romashka.ru", "Иван Петров", ContactsEmails.RomashkaSignature, messageId: "<no-date@romashka.ru>") with { SentAt = null };
+        var hash = Keys.MessageHash(message.InternetMessageId!);
+        var crashedAt = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero);
+        var client = Keys.ClientId("inn:7707083893");
+        var row = TableKeys.InvertedTicks(crashedAt) + "-" + hash[..16];
+        var claims = await host.Services.GetRequiredService<TableStore>().GetTableAsync("LoggedMessages");
+        await claims.AddEntityAsync(new MessageClaimEntity
+        {
+            PartitionKey = hash,
+            ClaimedAt = DateTimeOffset.UtcNow - MessageClaims.StaleClaim - TimeSpan.FromMinutes(1),
+            Owner = "crashed-request",
+            At = crashedAt,
+            ClientId = client,
+            ContactId = Keys.ContactId("i.petrov@romashka.ru"),
+            InteractionPartition = client,
+            InteractionRow = row,
+        });
+
+        var logged = await LogAsync(http, message);
+
+        Assert.Equal(LogEmailStatus.Logged, logged.Status);
+        Assert.Equal((client + "|" + row, crashedAt), (logged.Interaction!.Id, logged.Interaction.At));
+        Assert.Single(await LogEmailApiTests.StoredInteractionsAsync(host));
+    }
+
+    [Fact]
+    public async Task ARequestMeetingItsOwnClaim_OwnsIt()
+    {
+        await using var host = new ContactsTestHost(azurite);
+        var claims = host.Services.GetRequiredService<MessageClaims>();
+        var interaction = new InteractionEntity { PartitionKey = "clabc", RowKey = "0001-x", ContactId = "ct1", At = DateTimeOffset.UtcNow };
+
+        // As when the add was applied but its answer was lost and the pipeline sent it again (409).
+        var first = await claims.ClaimAsync("hash-of-message", interaction, "owner-1", CancellationToken.None);
+        var again = await claims.ClaimAsync("hash-of-message", interaction, "owner-1", CancellationToken.None);
+
+        Assert.NotNull(first.Owned);
+        Assert.Equal("owner-1", again.Owned?.Owner);
+        Assert.Null(again.AlreadyLogged);
     }
 
     private static async Task<LogEmailOutcome> LogAsync(HttpClient http, Functions.Contacts.LogEmailRequest request)

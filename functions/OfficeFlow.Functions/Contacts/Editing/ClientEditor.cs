@@ -75,6 +75,10 @@ public sealed class ClientEditor(ContactsTables tables, ClientDirectory director
         }
 
         current.ETag = written.ETag;
+        // At once, so that an index or search-row failure below cannot leave other processes' snapshots of the old requisites valid;
+        // and again at the end, after the search rows changed the client row once more.
+        snapshots.Forget(id);
+        await heads.DropAsync(id, cancellationToken).ConfigureAwait(false);
         foreach (var domain in domains)
         {
             await directory.PointIndexAsync(IndexEntity.DomainPartition, domain, id, null, cancellationToken).ConfigureAwait(false);

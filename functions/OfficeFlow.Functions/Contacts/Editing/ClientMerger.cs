@@ -63,16 +63,17 @@ public sealed class ClientMerger(ContactsTables tables, ClientDirectory director
         source.MergedInto = targetId;
         source.UpdatedAt = time.GetUtcNow();
         await clients.UpsertEntityAsync(source, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        // Before anything moves: no message can be written into the source's partition any more (one in flight fails its guard,
+        // is resolved again and goes to the target), so the move below cannot miss one.
+        snapshots.Forget(sourceId);
+        await heads.TombstoneAsync(sourceId, targetId, cancellationToken).ConfigureAwait(false);
 
         var contactsMoved = await MoveContactsAsync(sourceId, targetId, cancellationToken).ConfigureAwait(false);
         var interactionsMoved = await MoveInteractionsAsync(sourceId, targetId, cancellationToken).ConfigureAwait(false);
         await directory.ReindexAsync(source, cancellationToken, force: true).ConfigureAwait(false);
-        // Both cards changed: their heads are dropped (rebuilt from the tables on next use) and every snapshot of them fails its next write.
-        foreach (var id in new[] { sourceId, targetId })
-        {
-            snapshots.Forget(id);
-            await heads.DropAsync(id, cancellationToken).ConfigureAwait(false);
-        }
+        // The target's card changed: its head is dropped (rebuilt from the tables on next use) and every snapshot of it fails its next write.
+        snapshots.Forget(targetId);
+        await heads.DropAsync(targetId, cancellationToken).ConfigureAwait(false);
 
         var merged = await directory.GetAsync(targetId, cancellationToken).ConfigureAwait(false) ?? target;
         await directory.ReindexAsync(merged, cancellationToken, force: true).ConfigureAwait(false);

@@ -52,8 +52,11 @@ public sealed class EmailLogger(
         var signature = decision.Outgoing ? ExtractedSignature.Empty : SignatureExtractor.Extract(text, null, decision.CounterpartyName);
         var at = request.SentAt ?? time.GetUtcNow();
 
+        var owner = Guid.NewGuid().ToString("N");
         MessageClaimEntity? claim = null;
-        var written = false;
+        // From the moment the head transaction is sent until it is known to have been refused, the interaction may exist:
+        // the claim is then kept (a retry takes it over and writes the same row) rather than released.
+        var mayHaveWritten = false;
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -71,23 +74,28 @@ public sealed class EmailLogger(
                 var interaction = NewInteraction(request, decision, text, messageHash, target.Client?.Id, contactId, actor, at);
                 if (claim is null)
                 {
-                    var claimed = await claims.ClaimAsync(messageHash, interaction, cancellationToken).ConfigureAwait(false);
+                    var claimed = await claims.ClaimAsync(messageHash, interaction, owner, cancellationToken).ConfigureAwait(false);
                     if (claimed.AlreadyLogged is { } logged)
                     {
                         return await AlreadyLoggedAsync(claimed.ExistingClaim!, logged, cancellationToken).ConfigureAwait(false);
                     }
 
                     claim = claimed.Owned!;
-                }
-                else
-                {
-                    claim = await claims.MoveAsync(claim, interaction, cancellationToken).ConfigureAwait(false) ?? throw new MessageBusyException();
+                    if (claim.At is { } claimedAt && claimedAt != at)
+                    {
+                        // A claim taken over keeps its time, so its row key is the one a crashed owner may have written.
+                        at = claimedAt;
+                        interaction = NewInteraction(request, decision, text, messageHash, target.Client?.Id, contactId, actor, at);
+                    }
                 }
 
+                claim = await claims.MoveAsync(claim, interaction, cancellationToken).ConfigureAwait(false) ?? throw new MessageBusyException();
                 var contact = ContactUpdate.Plan(decision, signature, sender, target.Client?.Id, time.GetUtcNow());
+                mayHaveWritten = true;
                 var head = await timeline.WriteAsync(target.Client, sender.Snapshot, contact, interaction, cancellationToken).ConfigureAwait(false);
                 if (head is null)
                 {
+                    mayHaveWritten = false; // the guard refused the transaction: nothing of it was written
                     log.LogInformation("The card of client {ClientId} changed while logging a message (attempt {Attempt})", target.Client?.Id, attempt);
                     if (attempt == MaxAttempts)
                     {
@@ -99,28 +107,32 @@ public sealed class EmailLogger(
                     continue;
                 }
 
-                written = true;
-                // The interaction is stored: the contact, the search rows and the ledger follow it (each idempotent).
-                var tasks = RecordTaskAsync(actor, new TaskEvent(actor.Id, ContactTaskCode, at, "email:" + request.InternetMessageId, target.Client?.Id, Truncate(request.Subject, 200)), cancellationToken);
-                await contact.ApplyAsync(tables, directory, decision.Counterparty!, cancellationToken).ConfigureAwait(false);
-                // Search rows hold the name, INN, domains and contacts' addresses: they change only with a new client or new addresses.
-                if (target.Client is not null && (target.Created || contact.AddressesChanged))
-                {
-                    await directory.ReindexAsync(target.Client, cancellationToken).ConfigureAwait(false);
-                }
-
-                await tasks.ConfigureAwait(false);
+                // The interaction is stored: the contact, the search rows and the ledger follow it (each idempotent), and both
+                // are awaited, so neither failure goes unobserved.
+                var task = RecordTaskAsync(actor, new TaskEvent(actor.Id, ContactTaskCode, at, "email:" + request.InternetMessageId, target.Client?.Id, Truncate(request.Subject, 200)), cancellationToken);
+                var contactWrite = WriteContactAsync(target, contact, decision.Counterparty!, cancellationToken);
+                await Task.WhenAll(task, contactWrite).ConfigureAwait(false);
                 log.LogInformation("Message logged as interaction {Interaction} (client {ClientId}, matched by {MatchedBy})", interaction.RowKey, target.Client?.Id, target.MatchedBy);
                 var card = target.Client is null ? null : ClientCardReader.ToCard(target.Client, head.ContactViews(target.Client.Id), head.Interactions);
                 return new LogEmailOutcome(LogEmailStatus.Logged, null, target.MatchedBy, target.Created, card, ContactView.From(contact.Contact),
                     InteractionView.From(interaction), SignatureView.From(signature));
             }
         }
-        catch when (claim is not null && !written)
+        catch when (claim is not null && !mayHaveWritten)
         {
             // Nothing was written under the claim: give it up so that a retry need not wait for it to go stale.
             await ReleaseQuietlyAsync(claim).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    private async Task WriteContactAsync(Target target, ContactUpdate contact, string address, CancellationToken cancellationToken)
+    {
+        await contact.ApplyAsync(tables, directory, address, cancellationToken).ConfigureAwait(false);
+        // Search rows hold the name, INN, domains and contacts' addresses: they change only with a new client or new addresses.
+        if (target.Client is not null && (target.Created || contact.AddressesChanged))
+        {
+            await directory.ReindexAsync(target.Client, cancellationToken).ConfigureAwait(false);
         }
     }
 

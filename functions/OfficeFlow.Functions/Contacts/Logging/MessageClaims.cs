@@ -19,13 +19,16 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(1);
 
-    public async Task<ClaimOutcome> ClaimAsync(string messageHash, InteractionEntity interaction, CancellationToken cancellationToken)
+    /// <param name="owner">This request's own id (a fresh GUID per request).</param>
+    /// <returns>The claim this request owns — after a takeover it keeps the original <see cref="MessageClaimEntity.At"/>, which the
+    /// caller must then use — or the interaction already logged.</returns>
+    public async Task<ClaimOutcome> ClaimAsync(string messageHash, InteractionEntity interaction, string owner, CancellationToken cancellationToken)
     {
         var claims = await tables.LoggedMessages(cancellationToken).ConfigureAwait(false);
         var started = time.GetTimestamp();
         while (true)
         {
-            var claim = NewClaim(messageHash, interaction);
+            var claim = NewClaim(messageHash, interaction, owner, interaction.At);
             var added = await claims.AddEntityAsync(claim, cancellationToken).ConfigureAwait(false);
             if (added.Succeeded)
             {
@@ -39,6 +42,11 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
                 continue; // released by a request that failed: claim it again
             }
 
+            if (existing.Owner == owner)
+            {
+                return new ClaimOutcome(existing, null, null); // this request's own add, retried after its answer was lost
+            }
+
             if (await FindLoggedAsync(existing, cancellationToken).ConfigureAwait(false) is { } logged)
             {
                 return new ClaimOutcome(null, logged, existing);
@@ -46,7 +54,8 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
 
             if (time.GetUtcNow() - existing.ClaimedAt > StaleClaim)
             {
-                var taken = await MoveAsync(claims, existing, interaction, cancellationToken).ConfigureAwait(false);
+                // Taken over as it is (same time, same row): if its first owner did write after all, the same row is written again.
+                var taken = await ReplaceAsync(claims, existing, NewClaim(messageHash, Located(existing), owner, existing.At ?? interaction.At), cancellationToken).ConfigureAwait(false);
                 if (taken is not null)
                 {
                     return new ClaimOutcome(taken, null, null);
@@ -72,7 +81,7 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
         }
 
         var claims = await tables.LoggedMessages(cancellationToken).ConfigureAwait(false);
-        return await MoveAsync(claims, claim, interaction, cancellationToken).ConfigureAwait(false);
+        return await ReplaceAsync(claims, claim, NewClaim(claim.PartitionKey, interaction, claim.Owner, claim.At ?? interaction.At), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gives the claim up after a failure before the interaction was written, so a retry need not wait for it to go stale.</summary>
@@ -100,23 +109,33 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
         return interaction;
     }
 
-    private async Task<MessageClaimEntity?> MoveAsync(TableClient claims, MessageClaimEntity claim, InteractionEntity interaction, CancellationToken cancellationToken)
+    private static async Task<MessageClaimEntity?> ReplaceAsync(TableClient claims, MessageClaimEntity current, MessageClaimEntity replacement, CancellationToken cancellationToken)
     {
-        var moved = NewClaim(claim.PartitionKey, interaction);
-        var written = await claims.UpdateEntityAsync(moved, claim.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var written = await claims.UpdateEntityAsync(replacement, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         if (!written.Succeeded)
         {
             return null;
         }
 
-        moved.ETag = written.ETag;
-        return moved;
+        replacement.ETag = written.ETag;
+        return replacement;
     }
 
-    private MessageClaimEntity NewClaim(string messageHash, InteractionEntity interaction) => new()
+    /// <summary>Where a claim says its interaction goes, as an interaction (for a takeover that keeps it).</summary>
+    private static InteractionEntity Located(MessageClaimEntity claim) => new()
+    {
+        PartitionKey = claim.InteractionPartition ?? "",
+        RowKey = claim.InteractionRow ?? "",
+        ClientId = claim.ClientId,
+        ContactId = claim.ContactId ?? "",
+    };
+
+    private MessageClaimEntity NewClaim(string messageHash, InteractionEntity interaction, string? owner, DateTimeOffset? at) => new()
     {
         PartitionKey = messageHash,
         ClaimedAt = time.GetUtcNow(),
+        Owner = owner,
+        At = at,
         ClientId = interaction.ClientId,
         ContactId = interaction.ContactId,
         InteractionPartition = interaction.PartitionKey,

@@ -34,7 +34,7 @@ public sealed class TimelineWriter(ContactsTables tables, CardHeadStore heads, C
                 var commit = await heads.CommitAsync(interaction, head, current.HeadETag, cancellationToken).ConfigureAwait(false);
                 if (commit.HeadETag is { } written)
                 {
-                    snapshots.Set(current with { Head = head, HeadETag = written });
+                    snapshots.Set(current with { Head = head, HeadETag = written }, keepExpiry: true);
                 }
 
                 if (commit.Written)
@@ -53,6 +53,11 @@ public sealed class TimelineWriter(ContactsTables tables, CardHeadStore heads, C
         }
 
         var stored = await heads.ReadAsync(client.Id, cancellationToken).ConfigureAwait(false);
+        if (stored?.MergedInto is not null)
+        {
+            return null; // merged away since the client was read: resolved again, the message goes to the surviving client
+        }
+
         var fresh = Updated(stored?.Head ?? await heads.BuildAsync(client.Id, cancellationToken).ConfigureAwait(false), client.Id, contact, interaction);
         var freshCommit = await heads.CommitAsync(interaction, fresh, stored?.ETag, cancellationToken).ConfigureAwait(false);
         if (!freshCommit.Written)

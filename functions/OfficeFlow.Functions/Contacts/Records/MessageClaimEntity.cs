@@ -18,6 +18,10 @@ public sealed class MessageClaimEntity : ITableEntity
     public ETag ETag { get; set; }
 
     public DateTimeOffset ClaimedAt { get; set; }
+    /// <summary>Which request holds the claim: a request that meets its own claim (a retried add whose answer was lost) knows it is its own.</summary>
+    public string? Owner { get; set; }
+    /// <summary>The interaction's time: a request taking the claim over writes the same row even when the message had no sentAt.</summary>
+    public DateTimeOffset? At { get; set; }
     public string? ClientId { get; set; }
     public string? ContactId { get; set; }
     public string? InteractionPartition { get; set; }

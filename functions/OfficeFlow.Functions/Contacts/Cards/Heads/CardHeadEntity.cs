@@ -23,7 +23,11 @@ public sealed class CardHeadEntity : ITableEntity
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
 
+    /// <summary>Null in a head too large to keep (it is then rebuilt from the tables on each use) and in a merged client's tombstone.</summary>
     public byte[]? Content { get; set; }
+
+    /// <summary>Set when the client was merged away: no interaction may be written beside this row any more.</summary>
+    public string? MergedInto { get; set; }
 
     /// <returns>The JSON, or null when the row has no readable content (written by another version): the caller rebuilds it.</returns>
     public string? ReadJson()

@@ -4,8 +4,8 @@ using OfficeFlow.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Cards.Heads;
 
-/// <summary>A head as read: its content and the ETag that guards replacing it.</summary>
-public sealed record StoredHead(CardHead Head, ETag ETag);
+/// <summary>A head as read: its content and the ETag that guards replacing it; <see cref="MergedInto"/> when the row is a merged client's tombstone.</summary>
+public sealed record StoredHead(CardHead Head, ETag ETag, string? MergedInto = null);
 
 /// <summary>How a commit ended: <see cref="Written"/> with the head's new ETag (none when the head was too large to keep and was
 /// dropped instead, the interaction still written), or not written at all because the guard failed.</summary>
@@ -29,7 +29,12 @@ public sealed class CardHeadStore(ContactsTables tables, ILogger<CardHeadStore> 
             return null;
         }
 
-        // A row this version cannot read is rebuilt and replaced under its ETag (adding would collide with it forever).
+        if (entity.MergedInto is { } mergedInto)
+        {
+            return new StoredHead(CardHead.Empty, entity.ETag, mergedInto);
+        }
+
+        // A row without readable content (too large to keep, or another version's) is rebuilt and replaced under its ETag.
         var json = entity.ReadJson();
         var head = json is null ? null : CardHead.FromJson(json);
         return new StoredHead(head ?? await BuildAsync(clientId, cancellationToken).ConfigureAwait(false), entity.ETag);
@@ -70,11 +75,9 @@ public sealed class CardHeadStore(ContactsTables tables, ILogger<CardHeadStore> 
         var entity = new CardHeadEntity { PartitionKey = interaction.PartitionKey };
         if (!entity.TrySetJson(head.ToJson()))
         {
-            // Too big to keep (very long snippets): store the interaction alone and drop the head, which the card then rebuilds.
-            log.LogWarning("The card head of client {ClientId} is too large to store; it is dropped", interaction.PartitionKey);
-            await table.UpsertEntityAsync(interaction, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            await DropAsync(interaction.PartitionKey, cancellationToken).ConfigureAwait(false);
-            return new HeadCommit(true, null);
+            // Too big to keep (a client with hundreds of contacts): the row stays, without content, still guarding the partition;
+            // whoever reads it next rebuilds the head from the tables.
+            log.LogWarning("The card head of client {ClientId} is too large to store; it is rebuilt from the tables when read", interaction.PartitionKey);
         }
 
         TableTransactionAction headAction = ifMatch is { } etag
@@ -89,6 +92,16 @@ public sealed class CardHeadStore(ContactsTables tables, ILogger<CardHeadStore> 
         {
             return new HeadCommit(false, null);
         }
+    }
+
+    /// <summary>
+    /// Replaces the head of a client merged away by a tombstone: every guarded write prepared from the old head fails, a writer
+    /// that found no head cannot add one, and whoever reads it resolves the message again (and finds the surviving client).
+    /// </summary>
+    public async Task TombstoneAsync(string clientId, string mergedInto, CancellationToken cancellationToken)
+    {
+        var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
+        await table.UpsertEntityAsync(new CardHeadEntity { PartitionKey = clientId, MergedInto = mergedInto }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the head (edits, merges): the next message or card rebuilds it from the tables.</summary>

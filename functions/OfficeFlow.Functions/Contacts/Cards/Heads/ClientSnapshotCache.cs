@@ -40,7 +40,9 @@ public sealed class ClientSnapshotCache(TimeProvider time)
         return null;
     }
 
-    public void Set(ClientSnapshot snapshot)
+    /// <param name="keepExpiry">For a snapshot updated by this process's own write: it keeps the expiry of the reads it came from,
+    /// so a client with steady mail is still read afresh every <see cref="Lifetime"/>.</param>
+    public void Set(ClientSnapshot snapshot, bool keepExpiry = false)
     {
         if (_entries.Count >= MaxEntries)
         {
@@ -48,7 +50,8 @@ public sealed class ClientSnapshotCache(TimeProvider time)
             _entries.Clear();
         }
 
-        _entries[snapshot.Client.Id] = (snapshot, time.GetUtcNow() + Lifetime);
+        var until = keepExpiry && _entries.TryGetValue(snapshot.Client.Id, out var previous) ? previous.Until : time.GetUtcNow() + Lifetime;
+        _entries[snapshot.Client.Id] = (snapshot, until);
     }
 
     public void Forget(string clientId) => _entries.TryRemove(clientId, out _);
