@@ -19,6 +19,9 @@ public static class GraphTestClient
     public const string TenantId = "11111111-2222-3333-4444-555555555555";
     public const string ClientId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 
+    /// <summary>A placeholder for the app registration's credential: only the loopback stub ever sees it.</summary>
+    public const string PlaceholderCredential = "not-used-by-tests";
+
     /// <summary>A GraphServiceClient on the stub's base URL, sending <c>Authorization: Bearer stub-graph-token</c>.</summary>
     public static GraphServiceClient Create(GraphStub stub, string token = Token) =>
         GraphClients.Create(new BaseBearerTokenAuthenticationProvider(new StaticAccessTokenProvider(token)), stub.BaseUrl);
@@ -28,7 +31,7 @@ public static class GraphTestClient
     {
         ["Graph:TenantId"] = TenantId,
         ["Graph:ClientId"] = ClientId,
-        ["Graph:ClientSecret"] = "not-used-by-tests",
+        ["Graph:ClientSecret"] = PlaceholderCredential,
         ["Graph:BaseUrl"] = stub.BaseUrl,
         ["Graph:Mailbox"] = Mailbox,
         ["Graph:DriveId"] = DriveId,
