@@ -6,6 +6,8 @@ using OfficeFlow.Functions.Contacts.Cards;
 using OfficeFlow.Functions.Contacts.Logging;
 using OfficeFlow.Tests.Infrastructure;
 
+using static OfficeFlow.Tests.Contacts.LogEmailCalls;
+
 namespace OfficeFlow.Tests.Contacts;
 
 /// <summary>
@@ -99,12 +101,5 @@ public sealed class ClientSnapshotTests(AzuriteFixture azurite) : IClassFixture<
         using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/clients/{id}") { Content = JsonContent.Create(update) };
         put.Headers.TryAddWithoutValidation("If-Match", etag);
         return await http.SendAsync(put);
-    }
-
-    private static async Task<LogEmailOutcome> LogAsync(HttpClient http, LogEmailRequest request)
-    {
-        using var response = await http.PostAsJsonAsync("/api/contacts/log-email", request, Json);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<LogEmailOutcome>(Json))!;
     }
 }

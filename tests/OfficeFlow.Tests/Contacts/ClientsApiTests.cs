@@ -7,6 +7,8 @@ using OfficeFlow.Functions.Contacts.Logging;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Tests.Infrastructure;
 
+using static OfficeFlow.Tests.Contacts.LogEmailCalls;
+
 namespace OfficeFlow.Tests.Contacts;
 
 public sealed class ClientsApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
@@ -189,12 +191,5 @@ public sealed class ClientsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         }
 
         return await http.SendAsync(request);
-    }
-
-    private static async Task<LogEmailOutcome> LogAsync(HttpClient http, LogEmailRequest request)
-    {
-        using var response = await http.PostAsJsonAsync("/api/contacts/log-email", request, Json);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<LogEmailOutcome>(Json))!;
     }
 }

@@ -7,6 +7,8 @@ using OfficeFlow.Functions.Storage;
 using OfficeFlow.Storage;
 using OfficeFlow.Tests.Infrastructure;
 
+using static OfficeFlow.Tests.Contacts.LogEmailCalls;
+
 namespace OfficeFlow.Tests.Contacts;
 
 /// <summary>What a request that crashed after claiming a message leaves behind, and how the next request gets past it.</summary>
@@ -85,12 +87,5 @@ public sealed class MessageClaimsTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.NotNull(first.Owned);
         Assert.Equal("owner-1", again.Owned?.Owner);
         Assert.Null(again.AlreadyLogged);
-    }
-
-    private static async Task<LogEmailOutcome> LogAsync(HttpClient http, Functions.Contacts.LogEmailRequest request)
-    {
-        using var response = await http.PostAsJsonAsync("/api/contacts/log-email", request, Json);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<LogEmailOutcome>(Json))!;
     }
 }

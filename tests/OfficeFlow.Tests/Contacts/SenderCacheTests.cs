@@ -4,6 +4,8 @@ using OfficeFlow.Functions.Contacts;
 using OfficeFlow.Functions.Contacts.Logging;
 using OfficeFlow.Tests.Infrastructure;
 
+using static OfficeFlow.Tests.Contacts.LogEmailCalls;
+
 namespace OfficeFlow.Tests.Contacts;
 
 /// <summary>The index cache of log-email: a row cached by one instance and changed by another must not send mail to the wrong client.</summary>
@@ -39,12 +41,5 @@ public sealed class SenderCacheTests(AzuriteFixture azurite) : IClassFixture<Azu
         put.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.ToString());
         using var saved = await http.SendAsync(put);
         Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<LogEmailOutcome> LogAsync(HttpClient http, LogEmailRequest request)
-    {
-        using var response = await http.PostAsJsonAsync("/api/contacts/log-email", request, Json);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<LogEmailOutcome>(Json))!;
     }
 }
