@@ -1,0 +1,3 @@
+import { startPane } from '../../shared/bootstrap';
+
+void startPane({ titleKey: 'pane.client', host: 'outlook', render: () => null });

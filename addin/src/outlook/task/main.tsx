@@ -1,0 +1,3 @@
+import { startPane } from '../../shared/bootstrap';
+
+void startPane({ titleKey: 'pane.task', host: 'outlook', render: () => null });

@@ -1,0 +1,17 @@
+// Unit tests run without Office.js: a minimal Office namespace with the enums the code reads.
+import { afterEach } from 'vitest';
+
+(globalThis as Record<string, unknown>).Office = {
+  CoercionType: { Text: 'text', Html: 'html' },
+  AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  MailboxEnums: {
+    RestVersion: { v2_0: 'v2.0' },
+    ItemNotificationMessageType: { InformationalMessage: 'informationalMessage', ErrorMessage: 'errorMessage' },
+  },
+  EventType: { ItemChanged: 'olkItemSelectedChanged' },
+  context: { requirements: { isSetSupported: () => false } },
+};
+
+afterEach(() => {
+  localStorage.clear();
+});
