@@ -1,0 +1,69 @@
+// @vitest-environment node
+// The manifests Office reads: rendered per environment from the one template per host, valid
+// against Microsoft's XSDs (xmllint), with the buttons, words and URLs the manager sees.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain ES module scripts without types
+import { render } from '../../../manifests/render.mjs';
+// @ts-expect-error plain ES module scripts without types
+import { validate } from '../../../manifests/validate.mjs';
+
+const addin = join(__dirname, '..', '..', '..');
+
+async function rendered(env: string, baseUrl?: string): Promise<Record<string, string>> {
+  const out = mkdtempSync(join(tmpdir(), 'manifests-'));
+  const files: string[] = await render({ env, baseUrl, out, version: '1.0.0.0' });
+  return Object.fromEntries(files.map((f) => [f.split('/').pop()!.replace('.xml', ''), f]));
+}
+
+describe('manifests', () => {
+  it('renders valid manifests for the local and the deployed environment', async () => {
+    const local = await rendered('local');
+    const production = await rendered('production', 'https://addin.officeflow.example/');
+    const results = validate([...Object.values(local), ...Object.values(production)]);
+    for (const r of results) expect(r.output, r.file).toBe('');
+    expect(results.every((r: { valid: boolean }) => r.valid)).toBe(true);
+    expect(readFileSync(production.outlook, 'utf8')).toContain('<bt:Url id="Client.Url" DefaultValue="https://addin.officeflow.example/client.html"/>');
+  });
+
+  it('is refused by the XSDs when it is broken (the check can fail)', async () => {
+    const local = await rendered('local');
+    const broken = readFileSync(local.outlook, 'utf8').replace(/<Id>[^<]+<\/Id>/, '');
+    const file = join(mkdtempSync(join(tmpdir(), 'broken-')), 'outlook.xml');
+    writeFileSync(file, broken);
+    const [result] = validate([file]);
+    expect(result.valid).toBe(false);
+    expect(result.output).toMatch(/Id/);
+  });
+
+  it('puts the five Russian buttons on the message-read ribbon, «Клиент» pinnable, «Записать контакт» a function', async () => {
+    const xml = readFileSync((await rendered('local')).outlook, 'utf8');
+    expect(xml).toContain('xsi:type="MailApp"');
+    expect(xml).toContain('<ExtensionPoint xsi:type="MessageReadCommandSurface">');
+    for (const label of ['Записать контакт', 'Клиент', 'Договор', 'Счёт', 'Задача']) expect(xml).toContain(`DefaultValue="${label}"`);
+    expect(xml).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>logContact<\/FunctionName>/);
+    expect(xml).toMatch(/<SourceLocation resid="Client.Url"\/>\s*<SupportsPinning>true<\/SupportsPinning>/);
+    expect(xml).not.toMatch(/\{\{\w+\}\}/);
+  });
+
+  it('points every URL at the environment, and every icon it names ships in the repository', async () => {
+    const xml = readFileSync((await rendered('local')).outlook, 'utf8');
+    const urls = [...xml.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(8);
+    for (const url of urls) expect(url.startsWith('https://localhost:7443/addin/')).toBe(true);
+    for (const icon of urls.filter((u) => u.includes('/icons/'))) {
+      expect(existsSync(join(addin, 'public', 'icons', icon.split('/icons/')[1])), icon).toBe(true);
+    }
+    for (const page of urls.filter((u) => u.endsWith('.html'))) {
+      expect(existsSync(join(addin, page.split('/addin/')[1])), page).toBe(true);
+    }
+  });
+
+  it('refuses a base URL that is not https, and keeps no rendered copy in the repository', async () => {
+    await expect(rendered('production', 'http://plain.example')).rejects.toThrow(/https/);
+    await expect(rendered('production')).rejects.toThrow(/base-url/);
+    expect(readdirSync(join(addin, 'manifests')).filter((f) => f.endsWith('.xml') && !f.endsWith('.template.xml'))).toEqual([]);
+  });
+});
