@@ -1,19 +1,37 @@
 #!/usr/bin/env bash
-# Runs OfficeFlow locally: Azurite's table service and the function app in standalone mode
-# (HTTP API, timers run by the app itself). Stops both on Ctrl+C.
+# Runs OfficeFlow locally: Azurite's table service, the function app in standalone mode (HTTP API,
+# timers run by the app itself) and the add-in's pages, served by the app over http and, for
+# sideloading into Outlook, over https with the .NET development certificate. Stops on Ctrl+C.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 
 ensure_dotnet_and_node
 ensure_node_modules
+ensure_node_modules addin
 
 AZURITE_PORT=${AZURITE_TABLE_PORT:-10002}
 APP_URL=${Hosting__StandaloneUrl:-http://127.0.0.1:7071}
+ADDIN_HTTPS_URL=${Hosting__AddinHttpsUrl:-https://localhost:7443}
 mkdir -p .azurite .local
 
 echo "Building the function app..."
 dotnet build functions/OfficeFlow.Functions -c Release --nologo -v quiet >/dev/null || die "the build failed; run 'dotnet build functions/OfficeFlow.Functions' to see why"
+
+echo "Building the add-in..."
+(cd addin && npx vite build --logLevel error && node manifests/render.mjs --env local --base-url "$ADDIN_HTTPS_URL/addin" --out dist/manifests >/dev/null) \
+  || die "the add-in build failed; run 'cd addin && npx vite build' to see why"
+
+# Outlook loads add-ins only over https: the .NET development certificate serves the pages locally.
+if ! dotnet dev-certs https --check >/dev/null 2>&1; then
+  echo "Creating the .NET development certificate for https://localhost (dotnet dev-certs https)..."
+  dotnet dev-certs https >/dev/null 2>&1 || echo "warning: could not create the development certificate; the add-in is served over http only" >&2
+fi
+if dotnet dev-certs https --check >/dev/null 2>&1; then
+  export Hosting__AddinHttpsUrl=$ADDIN_HTTPS_URL
+else
+  ADDIN_HTTPS_URL=""
+fi
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -28,6 +46,7 @@ export Hosting__StandaloneUrl=$APP_URL
 # The app (started in its project folder) and `officeflow dev-token` must share one development key.
 export Local__DataFolder=${Local__DataFolder:-"$PWD/.local"}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export Addin__Folder=${Addin__Folder:-"$PWD/addin/dist"}
 dotnet run --project functions/OfficeFlow.Functions -c Release --no-build --no-launch-profile &
 pids+=($!)
 
@@ -42,6 +61,10 @@ OfficeFlow is running (Ctrl+C stops it):
   API          $APP_URL/api   (health: $APP_URL/api/health, description: $APP_URL/api/openapi.json)
   Table store  http://127.0.0.1:$AZURITE_PORT/devstoreaccount1   (Azurite; data in .azurite/)
   Local mail and documents: .local/
+  Add-in panes (a browser works too; sign in with «Вход для разработки»):
+    $APP_URL/addin/client.html   $APP_URL/addin/contract.html   $APP_URL/addin/invoice.html
+    $APP_URL/addin/task.html     $APP_URL/addin/commands.html (log a pasted e-mail)
+  Outlook manifest to sideload: ${ADDIN_HTTPS_URL:-(no https: see the README)}${ADDIN_HTTPS_URL:+/addin/manifests/outlook.xml}
   A token for trying the API:
     Local__DataFolder="$PWD/.local" dotnet run --project functions/OfficeFlow.Cli -- dev-token --user dev --role manager
 

@@ -36,11 +36,13 @@ ensure_dotnet_and_node() {
 }
 
 # npm ci only when the lock file changed since the last install, so repeated runs stay quick.
+# ensure_node_modules [FOLDER]: the repository's tools (default) or the add-in (addin).
 ensure_node_modules() {
-  local stamp=node_modules/.officeflow-lock
-  if [[ ! -f $stamp ]] || ! cmp -s package-lock.json "$stamp"; then
-    echo "Installing Node tools (npm ci)..."
-    npm ci --no-audit --no-fund --loglevel=error >/dev/null || die "npm ci failed"
-    cp package-lock.json "$stamp"
+  local folder=${1:-.}
+  local stamp=$folder/node_modules/.officeflow-lock
+  if [[ ! -f $stamp ]] || ! cmp -s "$folder/package-lock.json" "$stamp"; then
+    echo "Installing Node packages in $folder (npm ci)..."
+    (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci in $folder failed"
+    cp "$folder/package-lock.json" "$stamp"
   fi
 }
