@@ -98,6 +98,22 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   properties: { reserved: true }
 }
 
+@description('The add-in\'s own app registration (single-page application with the redirect URI brk-multihub://<add-in host>); empty until it is registered.')
+param addinClientId string = ''
+
+@description('Region of the add-in\'s static site (Static Web Apps is offered in fewer regions than Functions).')
+param addinLocation string = 'westeurope'
+
+// The add-in's pages (HTML, JS, icons, manifests, config.json): a Static Web App — free tier, HTTPS
+// and a CDN included, and uploaded with a deployment token, so the storage account keeps shared-key
+// access off. See docs/addin.md, "Hosting in Azure".
+resource addinSite 'Microsoft.Web/staticSites@2023-12-01' = {
+  name: '${appName}-addin-${suffix}'
+  location: addinLocation
+  sku: { name: 'Free', tier: 'Free' }
+  properties: {}
+}
+
 resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
   name: '${appName}-${suffix}'
   location: location
@@ -131,6 +147,9 @@ resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Graph__Mailbox', value: sharedMailbox }
         { name: 'Graph__DriveId', value: archiveDriveId }
         { name: 'Grades__AccountantEmail', value: accountantEmail }
+        // The panes call the API from the static site's origin (CORS in the app, not the platform's).
+        { name: 'Addin__Origins', value: 'https://${addinSite.properties.defaultHostname}' }
+        { name: 'Addin__ClientId', value: addinClientId }
       ]
     }
   }
@@ -139,3 +158,5 @@ resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
 output functionAppName string = functionApp.name
 output functionAppUrl string = 'https://${functionApp.properties.defaultHostName}'
 output identityClientId string = identity.properties.clientId
+output addinSiteName string = addinSite.name
+output addinUrl string = 'https://${addinSite.properties.defaultHostname}'

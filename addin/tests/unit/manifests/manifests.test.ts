@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ES module scripts without types
-import { render } from '../../../manifests/render.mjs';
+import { deployedConfig, render } from '../../../manifests/render.mjs';
 // @ts-expect-error plain ES module scripts without types
 import { validate } from '../../../manifests/validate.mjs';
 
@@ -65,5 +65,13 @@ describe('manifests', () => {
     await expect(rendered('production', 'http://plain.example')).rejects.toThrow(/https/);
     await expect(rendered('production')).rejects.toThrow(/base-url/);
     expect(readdirSync(join(addin, 'manifests')).filter((f) => f.endsWith('.xml') && !f.endsWith('.template.xml'))).toEqual([]);
+  });
+
+  it('writes the deployed panes’ config: the API’s own scope for nested app auth, never a development sign-in', () => {
+    expect(deployedConfig({ apiBase: 'https://officeflow-x.azurewebsites.net/api/', tenantId: 'contoso.onmicrosoft.com', apiClientId: '1111', addinClientId: '2222' })).toEqual({
+      apiBase: 'https://officeflow-x.azurewebsites.net/api',
+      auth: { mode: 'EntraId', clientId: '2222', authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com', scope: 'api://1111/access_as_user' },
+    });
+    expect(() => deployedConfig({ apiBase: 'https://a/api', tenantId: 't', apiClientId: '', addinClientId: 'c' })).toThrow(/--api-client-id/);
   });
 });
