@@ -1,3 +1,4 @@
 import { startPane } from '../../shared/bootstrap';
+import { InvoicePane } from './InvoicePane';
 
-void startPane({ titleKey: 'pane.invoice', host: 'outlook', render: () => null });
+void startPane({ titleKey: 'pane.invoice', host: 'outlook', render: ({ host }) => <InvoicePane host={host} /> });
