@@ -46,7 +46,7 @@ function messageFor(status: number, problem: ProblemDetails | null | undefined, 
   if (status === 429) return t('error.429');
   if (status >= 500) return t('error.5xx');
   const server = [problem?.title, problem?.detail].filter(isHumanText);
-  const fieldLines = Object.entries(fields).flatMap(([field, messages]) => messages.map((m) => t('error.field', { field, message: m })));
+  const fieldLines = Object.entries(fields).flatMap(([field, messages]) => messages.filter(isHumanText).map((m) => t('error.field', { field, message: m })));
   if (server.length > 0 || fieldLines.length > 0) {
     // A validation title alone («Счёт не выставлен») says little; the field messages say what to fix.
     return [...server, ...fieldLines].join(' ');
@@ -58,10 +58,13 @@ function messageFor(status: number, problem: ProblemDetails | null | undefined, 
   return t('error.unknown');
 }
 
-/** ASP.NET's default titles ("One or more validation errors occurred.", "Not Found") are not for a manager. */
+/**
+ * The API speaks Russian to people; what it says in English (ASP.NET's default titles such as
+ * "One or more validation errors occurred.", the auth layer's "Sign-in required", exception text)
+ * is for developers, so only Russian text without stack traces is shown.
+ */
 function isHumanText(text: string | undefined): text is string {
-  if (!text) return false;
-  if (/^(One or more validation errors occurred|Not Found|Bad Request|Unauthorized|Forbidden|Conflict|An error occurred)/i.test(text)) return false;
+  if (!text || !/[А-Яа-яЁё]/.test(text)) return false;
   return !/(Exception|System\.|Microsoft\.|   at )/.test(text);
 }
 

@@ -34,6 +34,11 @@ describe('API errors in Russian', () => {
     expect(toApiError(status, null).message).toBe(message);
   });
 
+  it('shows the Russian next step for a 403 whose detail is the auth layer’s English', () => {
+    const error = toApiError(403, { title: 'Access denied', detail: 'This call needs the role accountant; the token has manager.' });
+    expect(error.message).toBe('Недостаточно прав для этого действия. Обратитесь к администратору.');
+  });
+
   it('never shows a stack trace or an English framework title to the user', () => {
     const error = toApiError(400, { title: 'Bad Request', detail: 'System.Text.Json.JsonException: at OfficeFlow.Functions…' });
     expect(error.message).toBe('Что-то пошло не так. Повторите; если не поможет — сообщите администратору.');
