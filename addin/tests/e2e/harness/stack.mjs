@@ -198,7 +198,7 @@ export async function startStack({ log = console.log, build = true } = {}) {
     const azuriteLog = join(dataDir, 'azurite.log');
     const azurite = startLogged(
       azuriteBin,
-      ['--tableHost', '127.0.0.1', '--tablePort', String(azuritePort), '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--location', join(dataDir, 'azurite')],
+      ['--tableHost', '127.0.0.1', '--tablePort', String(azuritePort), '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose'],
       { cwd: dataDir, env: process.env },
       azuriteLog,
     );
