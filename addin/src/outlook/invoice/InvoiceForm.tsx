@@ -26,10 +26,11 @@ import {
 } from './invoiceLogic';
 
 const useStyles = makeStyles({
+  fill: { width: '100%', minWidth: 0 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   line: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalS },
   lineHead: { display: 'flex', alignItems: 'center', justifyContent: 'space-between' },
-  numbers: { display: 'grid', gap: tokens.spacingHorizontalS, gridTemplateColumns: 'repeat(auto-fit, minmax(90px, 1fr))' },
+  numbers: { display: 'grid', gap: tokens.spacingHorizontalS, gridTemplateColumns: 'repeat(auto-fit, minmax(90px, 1fr))', '& > *': { minWidth: 0 } },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   grow: { flexGrow: 1 },
 });
@@ -130,13 +131,13 @@ export function InvoiceForm(props: { client: InvoiceClient; onDone: (invoice: In
           </Field>
           <div className={styles.numbers}>
             <Field label={t('invoice.line.quantity')} required validationMessage={err(`lines[${i}].quantity`)}>
-              <Input inputMode="decimal" value={line.quantity} onChange={(_, d) => setLine(line.key, { quantity: d.value })} name={`lines[${i}].quantity`} />
+              <Input className={styles.fill} inputMode="decimal" value={line.quantity} onChange={(_, d) => setLine(line.key, { quantity: d.value })} name={`lines[${i}].quantity`} />
             </Field>
             <Field label={t('invoice.line.unit')} validationMessage={err(`lines[${i}].unit`)}>
-              <Input value={line.unit} onChange={(_, d) => setLine(line.key, { unit: d.value })} name={`lines[${i}].unit`} />
+              <Input className={styles.fill} value={line.unit} onChange={(_, d) => setLine(line.key, { unit: d.value })} name={`lines[${i}].unit`} />
             </Field>
             <Field label={t('invoice.line.price')} required validationMessage={err(`lines[${i}].price`)}>
-              <Input inputMode="decimal" value={line.price} onChange={(_, d) => setLine(line.key, { price: d.value })} name={`lines[${i}].price`} />
+              <Input className={styles.fill} inputMode="decimal" value={line.price} onChange={(_, d) => setLine(line.key, { price: d.value })} name={`lines[${i}].price`} />
             </Field>
           </div>
         </Card>

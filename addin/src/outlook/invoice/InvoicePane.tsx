@@ -16,6 +16,7 @@ import { PaymentForm } from './PaymentForm';
 import { canTakePayment, overdueText, saveBlob, startOfYearIso, statusLabel, statusTone, todayIso, type Invoice, type InvoiceClient } from './invoiceLogic';
 
 const useStyles = makeStyles({
+  fill: { width: '100%', minWidth: 0 },
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS },
@@ -24,7 +25,7 @@ const useStyles = makeStyles({
   amounts: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', color: tokens.colorNeutralForeground2 },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  recon: { display: 'grid', gap: tokens.spacingHorizontalS, gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))' },
+  recon: { display: 'grid', gap: tokens.spacingHorizontalS, gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', '& > *': { minWidth: 0 } },
 });
 
 /** Newest first: the API's ids are YYYY-NNNN, so a descending id order is the issue order. */
@@ -247,10 +248,10 @@ function Reconciliation(props: { client: InvoiceClient }) {
       </Text>
       <div className={styles.recon}>
         <Field label={t('invoice.reconciliation.from')}>
-          <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
+          <Input className={styles.fill} type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
         </Field>
         <Field label={t('invoice.reconciliation.to')}>
-          <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} />
+          <Input className={styles.fill} type="date" value={to} onChange={(_, d) => setTo(d.value)} />
         </Field>
       </div>
       <ErrorBar error={error} />

@@ -10,8 +10,9 @@ import { ErrorBar } from '../../shared/ErrorBar';
 import { newRequestId, parseDecimal, todayIso, type Invoice, type PaymentAdded } from './invoiceLogic';
 
 const useStyles = makeStyles({
+  fill: { width: '100%', minWidth: 0 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  numbers: { display: 'grid', gap: tokens.spacingHorizontalS, gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))' },
+  numbers: { display: 'grid', gap: tokens.spacingHorizontalS, gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', '& > *': { minWidth: 0 } },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -81,10 +82,10 @@ export function PaymentForm(props: { invoice: Invoice; onDone: (result: PaymentA
       <Text size={200}>{t('invoice.payment.balance', { amount: formatMoney(props.invoice.balance) })}</Text>
       <div className={styles.numbers}>
         <Field label={t('invoice.payment.amount')} required validationMessage={fieldErrors.amount}>
-          <Input data-testid="payment-amount" inputMode="decimal" value={amount} onChange={(_, d) => changed(setAmount)(d.value)} />
+          <Input className={styles.fill} data-testid="payment-amount" inputMode="decimal" value={amount} onChange={(_, d) => changed(setAmount)(d.value)} />
         </Field>
         <Field label={t('invoice.payment.date')} required validationMessage={fieldErrors.date}>
-          <Input type="date" value={date} onChange={(_, d) => changed(setDate)(d.value)} />
+          <Input className={styles.fill} type="date" value={date} onChange={(_, d) => changed(setDate)(d.value)} />
         </Field>
       </div>
       <Field label={t('invoice.payment.order')}>
