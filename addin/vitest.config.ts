@@ -14,6 +14,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['tests/unit/setup.ts'],
+          // Rendering Fluent UI panes in jsdom takes seconds on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {

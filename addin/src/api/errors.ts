@@ -46,16 +46,23 @@ function messageFor(status: number, problem: ProblemDetails | null | undefined, 
   if (status === 429) return t('error.429');
   if (status >= 500) return t('error.5xx');
   const server = [problem?.title, problem?.detail].filter(isHumanText);
-  const fieldLines = Object.entries(fields).flatMap(([field, messages]) => messages.filter(isHumanText).map((m) => t('error.field', { field, message: m })));
+  // The API's field messages name the field in Russian («ИНН должен содержать…»); the JSON key is not for people.
+  const fieldLines = Object.values(fields).flatMap((messages) => messages.filter(isHumanText));
   if (server.length > 0 || fieldLines.length > 0) {
     // A validation title alone («Счёт не выставлен») says little; the field messages say what to fix.
-    return [...server, ...fieldLines].join(' ');
+    return [...server, ...fieldLines].map(sentence).join(' ');
   }
   if (status === 403) return t('error.403');
   if (status === 404) return t('error.404');
   if (status === 409) return t('error.409');
   if (status === 413) return t('error.413');
   return t('error.unknown');
+}
+
+/** «Реквизиты принадлежат другому клиенту» + detail reads as two sentences, not one run-on line. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…»)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /**

@@ -12,6 +12,15 @@ import { afterEach } from 'vitest';
   context: { requirements: { isSetSupported: () => false } },
 };
 
+// Fluent UI measures some components (MessageBar) with ResizeObserver, which jsdom lacks.
+if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
+  (window as unknown as Record<string, unknown>).ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}
+
 afterEach(() => {
   if (typeof localStorage !== "undefined") localStorage.clear();
 });

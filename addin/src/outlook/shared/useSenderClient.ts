@@ -1,6 +1,6 @@
 // The client of the open message's sender, for every Outlook pane. Follows the selection in a
 // pinned pane (ItemChanged); outside Outlook, the pane chooses a client by search instead.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { get } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { ClientCard } from '../../api/types';
@@ -25,6 +25,8 @@ export function useSenderClient(inOutlook: boolean): SenderClientState {
   const [unknownSender, setUnknownSender] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [generation, setGeneration] = useState(0);
+  // Bumped when the user chooses a client, so a sender lookup still on its way does not replace it.
+  const choices = useRef(0);
 
   useEffect(() => {
     if (inOutlook) onItemChanged(() => setSender(senderAddress()));
@@ -32,14 +34,16 @@ export function useSenderClient(inOutlook: boolean): SenderClientState {
 
   useEffect(() => {
     if (!sender) return;
+    const choice = choices.current;
     let cancelled = false;
+    const stale = () => cancelled || choices.current !== choice;
     setLoading(true);
     setError(null);
     setUnknownSender(false);
     get<ClientCard>(`clients/lookup?email=${encodeURIComponent(sender)}`)
-      .then((card) => !cancelled && setClient(card))
+      .then((card) => !stale() && setClient(card))
       .catch((e: unknown) => {
-        if (cancelled) return;
+        if (stale()) return;
         setClient(null);
         if (e instanceof ApiError && e.status === 404) setUnknownSender(true);
         else setError(e instanceof ApiError ? e : new ApiError(0, String(e)));
@@ -51,5 +55,12 @@ export function useSenderClient(inOutlook: boolean): SenderClientState {
   }, [sender, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { sender, client, loading, unknownSender, error, reload, setClient };
+  // A client the user chose (search, a log-email answer) wins over a sender lookup still on its way.
+  const choose = useCallback((next: ClientCard | null) => {
+    choices.current += 1;
+    setUnknownSender(false);
+    setError(null);
+    setClient(next);
+  }, []);
+  return { sender, client, loading, unknownSender, error, reload, setClient: choose };
 }

@@ -8,7 +8,7 @@ import { devToken } from '../testToken';
 describe('API errors in Russian', () => {
   it('shows the API’s own Russian title and detail, e.g. an overpayment refusal', () => {
     const error = toApiError(409, { title: 'Оплата не записана', detail: 'Сумма 50 000,00 ₽ больше остатка 45 000,00 ₽.' });
-    expect(error.message).toBe('Оплата не записана Сумма 50 000,00 ₽ больше остатка 45 000,00 ₽.');
+    expect(error.message).toBe('Оплата не записана. Сумма 50 000,00 ₽ больше остатка 45 000,00 ₽.');
   });
 
   it('names the fields of a validation problem, with camelCase field names', () => {
@@ -17,7 +17,7 @@ describe('API errors in Russian', () => {
       errors: { Inn: ['ИНН должен содержать 10 или 12 цифр.'], '$.from': ['Поле from: ожидался объект {name, address}'] },
     });
     expect(error.fieldErrors).toEqual({ inn: ['ИНН должен содержать 10 или 12 цифр.'], from: ['Поле from: ожидался объект {name, address}'] });
-    expect(error.message).toContain('inn: ИНН должен содержать 10 или 12 цифр.');
+    expect(error.message).toBe('ИНН должен содержать 10 или 12 цифр. Поле from: ожидался объект {name, address}.');
     expect(error.message).not.toContain('One or more validation errors');
   });
 

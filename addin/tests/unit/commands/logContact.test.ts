@@ -50,7 +50,7 @@ describe('logging from the ribbon', () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(problem), { status: 400 })));
     const result = await logEmail(request);
     expect(result.kind).toBe('error');
-    expect(result.message).toContain('internetMessageId: Нужен internetMessageId письма.');
+    expect(result.message).toBe('Не записано. Письмо нельзя записать: исправьте поля. Нужен internetMessageId письма.');
     vi.unstubAllGlobals();
   });
 });

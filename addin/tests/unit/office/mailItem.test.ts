@@ -19,7 +19,7 @@ function item(overrides: Partial<ReadableItem> = {}, bodies: { text?: string | n
         callback(
           (value === null || value === undefined
             ? { status: Office.AsyncResultStatus.Failed, error: { message: 'not available' } }
-            : { status: Office.AsyncResultStatus.Succeeded, value }) as Office.AsyncResult<string>,
+            : { status: Office.AsyncResultStatus.Succeeded, value }) as unknown as Office.AsyncResult<string>,
         );
       },
     },
