@@ -79,7 +79,7 @@ afterEach(() => {
   withSender(null);
 });
 
-describe('«Счёт» pane', () => {
+describe('«Счёт» pane', { timeout: 30_000 }, () => {
   it('shows the sender client’s invoices with Russian statuses, amounts and days overdue', async () => {
     signIn(['manager']);
     withSender('buh@romashka.ru');

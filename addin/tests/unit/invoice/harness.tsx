@@ -116,8 +116,8 @@ export async function flush(ms = 0): Promise<void> {
   });
 }
 
-/** Waits (up to 2 s) until the check passes; returns its value. */
-export async function waitFor<T>(check: () => T | null | undefined | false, timeoutMs = 2000): Promise<T> {
+/** Waits (up to 5 s: the machine may be busy) until the check passes; returns its value. */
+export async function waitFor<T>(check: () => T | null | undefined | false, timeoutMs = 5000): Promise<T> {
   const start = Date.now();
   for (;;) {
     let value: T | null | undefined | false = null;

@@ -48,7 +48,7 @@ afterEach(() => {
   withSender(null);
 });
 
-describe('«Задача» pane', () => {
+describe('«Задача» pane', { timeout: 30_000 }, () => {
   it('searches the catalog, logs the task for the sender’s client and reloads «Мой месяц»', async () => {
     signIn(['manager']);
     withSender('buh@romashka.ru');
