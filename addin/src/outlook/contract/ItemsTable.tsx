@@ -29,6 +29,10 @@ const useStyles = makeStyles({
   },
   foot: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   error: { color: tokens.colorPaletteRedForeground1 },
+  // An <input> is 20 characters wide by default: let the grid decide, so three fit in 350 px.
+  input: { width: '100%', minWidth: 0 },
+  inner: { width: '100%', minWidth: 0 },
+  field: { minWidth: 0 },
 });
 
 export function ItemsTable(props: {
@@ -70,12 +74,14 @@ export function ItemsTable(props: {
                 <Field
                   key={column.name}
                   size="small"
-                  className={column.name === 'name' || control.columns.length < 3 ? styles.wide : undefined}
+                  className={mergeClasses(styles.field, (column.name === 'name' || control.columns.length < 3) && styles.wide)}
                   label={fieldLabel(column.name)}
                   required={column.required}
                   validationMessage={error}
                 >
                   <Input
+                    className={styles.input}
+                    input={{ className: styles.inner }}
                     size="small"
                     type={column.input === 'date' ? 'date' : 'text'}
                     inputMode={column.input === 'number' ? 'decimal' : undefined}
