@@ -61,7 +61,7 @@ export async function openPane(browser, pane, options) {
   if (host === 'none') {
     await context.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' }));
   } else {
-    const fake = readFileSync(fakeOfficePath, 'utf8');
+    const fake = readFileSync(fakeOfficePath, 'utf8') + (host === 'Excel' ? '\n' + readFileSync(join(here, 'fake-excel.js'), 'utf8') : '');
     await context.route('https://appsforoffice.microsoft.com/**', (route) =>
       route.fulfill({ status: 200, contentType: 'application/javascript; charset=utf-8', body: fake }),
     );
