@@ -72,7 +72,9 @@ function subscribe(listener: () => void): () => void {
 
 function changed(): void {
   const next = currentClaims();
-  if (next?.userId !== snapshot?.userId || next?.expiresAt !== snapshot?.expiresAt) snapshot = next;
+  // A new object only when something a pane shows changed (useSyncExternalStore compares by identity).
+  const same = next?.userId === snapshot?.userId && next?.expiresAt === snapshot?.expiresAt && next?.name === snapshot?.name && next?.roles.join() === snapshot?.roles.join();
+  if (!same) snapshot = next;
   listeners.forEach((l) => l());
 }
 
