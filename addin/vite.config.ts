@@ -10,6 +10,8 @@ export const pages = {
   contract: 'contract.html',
   invoice: 'invoice.html',
   task: 'task.html',
+  grades: 'grades.html',
+  invoices: 'invoices.html',
   'auth-dialog': 'auth-dialog.html',
 };
 

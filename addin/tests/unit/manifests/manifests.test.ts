@@ -75,3 +75,57 @@ describe('manifests', () => {
     expect(() => deployedConfig({ apiBase: 'https://a/api', tenantId: 't', apiClientId: '', addinClientId: 'c' })).toThrow(/--api-client-id/);
   });
 });
+
+describe('Excel manifest', () => {
+  it('is a valid TaskPaneApp for workbooks with its own id per environment', async () => {
+    const local = await rendered('local');
+    const production = await rendered('production', 'https://addin.officeflow.example/');
+    expect(local.excel).toBeDefined();
+    const results = validate([local.excel, production.excel]);
+    for (const r of results) expect(r.output, r.file).toBe('');
+    const environments = JSON.parse(readFileSync(join(addin, 'manifests', 'environments.json'), 'utf8'));
+    const xml = readFileSync(local.excel, 'utf8');
+    expect(xml).toContain('xsi:type="TaskPaneApp"');
+    expect(xml).toContain('<Host Name="Workbook"/>');
+    expect(xml).toContain(`<Id>${environments.local.excelId}</Id>`);
+    expect(readFileSync(production.excel, 'utf8')).toContain(`<Id>${environments.production.excelId}</Id>`);
+    expect(environments.local.excelId).not.toBe(environments.local.outlookId);
+    expect(xml).toContain('<DefaultLocale>ru-RU</DefaultLocale>');
+    expect(xml).toContain('<Permissions>ReadWriteDocument</Permissions>');
+    expect(xml).not.toMatch(/\{\{\w+\}\}/);
+  });
+
+  it('puts the group «OfficeFlow» with «Оценки за месяц» and «Счета» on the Home tab, in Russian with English overrides', async () => {
+    const xml = readFileSync((await rendered('local')).excel, 'utf8');
+    expect(xml).toMatch(/<ExtensionPoint xsi:type="PrimaryCommandSurface">\s*<OfficeTab id="TabHome">\s*<Group id="[^"]+">\s*<Label resid="Group.Label"\/>/);
+    expect(xml).toContain('<bt:String id="Group.Label" DefaultValue="OfficeFlow"/>');
+    expect(xml).toMatch(/<bt:String id="Grades.Label" DefaultValue="Оценки за месяц">\s*<bt:Override Locale="en-US" Value="[^"]+"\/>/);
+    expect(xml).toMatch(/<bt:String id="Invoices.Label" DefaultValue="Счета">\s*<bt:Override Locale="en-US" Value="[^"]+"\/>/);
+    const buttons = [...xml.matchAll(/<Control xsi:type="Button" id="([^"]+)">[\s\S]*?<SourceLocation resid="([^"]+)"\/>/g)].map((m) => m[2]);
+    expect(buttons).toEqual(['Grades.Url', 'Invoices.Url']);
+    expect(xml).toContain('<bt:Url id="Grades.Url" DefaultValue="https://localhost:7443/addin/grades.html"/>');
+    expect(xml).toContain('<bt:Url id="Invoices.Url" DefaultValue="https://localhost:7443/addin/invoices.html"/>');
+    // Every long and short string but the brand has an English override.
+    const strings = [...xml.matchAll(/<bt:String id="([^"]+)" DefaultValue="[^"]*"(\/?)>/g)];
+    for (const [, id, selfClosing] of strings) if (id !== 'Group.Label') expect(selfClosing, id).toBe('');
+  });
+
+  it('points every URL at the environment, at pages and icons that exist', async () => {
+    const xml = readFileSync((await rendered('production', 'https://addin.officeflow.example')).excel, 'utf8');
+    const urls = [...xml.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(6);
+    for (const url of urls) expect(url.startsWith('https://addin.officeflow.example/'), url).toBe(true);
+    for (const icon of urls.filter((u) => u.includes('/icons/'))) expect(existsSync(join(addin, 'public', 'icons', icon.split('/icons/')[1])), icon).toBe(true);
+    for (const page of urls.filter((u) => u.endsWith('.html'))) expect(existsSync(join(addin, page.split('example/')[1])), page).toBe(true);
+    expect(xml).toContain('<AppDomain>https://addin.officeflow.example</AppDomain>');
+  });
+
+  it('is refused by the XSDs without its command surface host type (the check can fail)', async () => {
+    const local = await rendered('local');
+    const broken = readFileSync(local.excel, 'utf8').replace('<Host xsi:type="Workbook">', '<Host xsi:type="Spreadsheet">');
+    const file = join(mkdtempSync(join(tmpdir(), 'broken-')), 'excel.xml');
+    writeFileSync(file, broken);
+    const [result] = validate([file]);
+    expect(result.valid).toBe(false);
+  });
+});
