@@ -81,25 +81,38 @@ function sizes() {
 
 // ---- timings --------------------------------------------------------------------------------------
 
+/** Per pane, the elements it renders once its data has arrived (the first one present counts). */
+const contentSelectors = {
+  client: ['client-header', 'unknown-sender'],
+  contract: ['template-picker', 'contract-form'],
+  invoice: ['invoice-list', 'invoice-empty'],
+  task: ['my-month', 'task-search'],
+  commands: ['paste-form'],
+};
+
 /**
- * In the page: the first [data-testid] element with text that is not a loading state, a sign-in or
- * the outside-Office note; until the panes render such ids, `main` having text. Polled every frame;
- * the answer is performance.now(), i.e. milliseconds since the navigation started.
+ * In the page, polled every frame: the pane's content element (above), or an error bar. Until a pane
+ * renders such ids, any other [data-testid] with text, then `main` having text (not «Загрузка…»).
+ * The answer is performance.now(), i.e. milliseconds since the navigation started.
  */
-function firstContent() {
-  const ignore = /loading|skeleton|spinner|signin|outside-office/i;
+function firstContent(ids) {
+  for (const id of ids) {
+    const el = document.querySelector(`[data-testid="${id}"]`);
+    if (el?.textContent?.trim()) return { at: performance.now(), by: id };
+  }
+  const error = document.querySelector('[data-testid="error"]');
+  if (error) return { at: performance.now(), by: 'error', error: error.textContent };
+  window.__firstOther ??= {};
+  const ignore = /loading|skeleton|spinner|signin|outside-office|-pane$|search/i;
   for (const el of document.querySelectorAll('[data-testid]')) {
     const id = el.getAttribute('data-testid') ?? '';
-    if (!ignore.test(id) && el.textContent?.trim()) return { at: performance.now(), by: `[data-testid=${id}]` };
+    if (!ignore.test(id) && el.textContent?.trim()) window.__firstOther[id] ??= performance.now();
   }
-  const main = document.querySelector('main');
-  const text = main?.textContent?.trim() ?? '';
-  // «Загрузка…» alone is not content.
-  if (text && !/^(Загрузка|Loading)/i.test(text)) {
-    window.__firstMainText ??= performance.now();
-    // Give a data-testid a little longer to appear before settling for `main` text.
-    if (performance.now() - window.__firstMainText > 1500) return { at: window.__firstMainText, by: 'main text' };
-  }
+  const text = document.querySelector('main')?.textContent?.trim() ?? '';
+  if (text && !/^(Загрузка|Loading)/i.test(text)) window.__firstOther.main ??= performance.now();
+  // Give the pane's own content 3 s more before settling for the first other element with text.
+  const others = Object.entries(window.__firstOther).sort((a, b) => a[1] - b[1]);
+  if (others.length && performance.now() - others[0][1] > 3000) return { at: others[0][1], by: `${others[0][0]} (fallback)` };
   return null;
 }
 
@@ -112,8 +125,9 @@ async function measureFirstContent(browser, base, token, item) {
       // commands.html shows UI only outside Office (the paste page); the panes run in Outlook.
       const page = await openPane(browser, pane, { base, width: 350, token, host: pane === 'commands' ? 'none' : 'Outlook', item, waitUntil: 'commit' });
       try {
-        const handle = await page.waitForFunction(firstContent, undefined, { polling: 'raf', timeout: 15_000 });
+        const handle = await page.waitForFunction(firstContent, contentSelectors[pane], { polling: 'raf', timeout: 15_000 });
         const found = await handle.jsonValue();
+        if (found.error) console.error(`${pane}: the pane showed an error: ${found.error}`);
         times.push(found.at);
         by = found.by;
       } catch (error) {
