@@ -29,13 +29,26 @@ public static class AuthModule
         return services;
     }
 
-    /// <summary>Maps GET /api/me: the caller's user id, name and roles (the add-in uses it).</summary>
+    /// <summary>Maps GET /api/me (the caller's user id, name and roles; the add-in uses it) and, in Development mode only,
+    /// POST /api/dev/token (the add-in's development sign-in).</summary>
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
         api.MapGet("/me", MeEndpoint.Get)
             .WithName("Me")
             .WithSummary("The signed-in caller: user id, display name and roles.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        // Decided when the routes are mapped: in Entra ID mode the route does not exist at all (404, absent from
+        // openapi.json and from the deployed function list), rather than existing and refusing.
+        var services = ((IEndpointRouteBuilder)api).ServiceProvider;
+        if (AuthSettings.ModeOf(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()) == AuthMode.Development)
+        {
+            api.MapPost("/dev/token", DevSignInEndpoint.Post)
+                .WithName("DevToken")
+                .WithSummary("Development mode only: a development token for the given user, name and roles (what officeflow dev-token prints).")
+                .AllowAnonymous();
+        }
+
         return api;
     }
 

@@ -23,23 +23,37 @@ public sealed record AuthSettings
     public IReadOnlyList<string> Issuers { get; init; } = [];
     public string MetadataAddress { get; init; } = "";
 
+    /// <summary>Where a client signs users in: <c>&lt;Auth:Instance&gt;&lt;Auth:TenantId&gt;</c> (Entra ID mode; empty otherwise).</summary>
+    public string Authority { get; init; } = "";
+
+    /// <summary>The API's Application ID URI (<c>Auth:Audience</c>, by default <c>api://&lt;Auth:ClientId&gt;</c>); a client asks for
+    /// <c>&lt;this&gt;/&lt;Scope&gt;</c>. Empty in Development mode.</summary>
+    public string ApplicationIdUri { get; init; } = "";
+
     // Development mode.
     public byte[] DevSigningKey { get; init; } = [];
     public string DevSigningKeySource { get; init; } = "";
+
+    /// <summary>How long a token from POST /api/dev/token lives (<c>Auth:DevTokenMinutes</c>, 480 by default, as the CLI's dev-token).</summary>
+    public TimeSpan DevTokenLifetime { get; init; } = DevTokenIssuer.DefaultLifetime;
+
+    /// <summary>The longest development token: a week, as <c>officeflow dev-token --minutes</c> allows.</summary>
+    public const int MaxDevTokenMinutes = 7 * 24 * 60;
 
     public static AuthSettings Load(IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
 
-        var mode = ReadMode(configuration, environment);
+        var mode = ModeOf(configuration, environment);
         var scope = NonEmpty(configuration["Auth:Scope"]) ?? DefaultScope;
         return mode == AuthMode.Development
             ? LoadDevelopment(configuration, environment, scope)
             : LoadEntraId(configuration, scope);
     }
 
-    private static AuthMode ReadMode(IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>Only the mode, without loading keys or checking the Entra ID settings: what route mapping needs to know.</summary>
+    public static AuthMode ModeOf(IConfiguration configuration, IHostEnvironment environment)
     {
         var text = NonEmpty(configuration["Auth:Mode"]);
         if (text is null)
@@ -65,8 +79,16 @@ public sealed record AuthSettings
                 "with Auth:TenantId and Auth:ClientId, or set Auth:AllowDevelopmentMode=true if this really is a test installation.");
         }
 
+        var lifetime = DevTokenIssuer.DefaultLifetime;
+        if (NonEmpty(configuration["Auth:DevTokenMinutes"]) is { } minutesText)
+        {
+            lifetime = int.TryParse(minutesText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes is >= 1 and <= MaxDevTokenMinutes
+                ? TimeSpan.FromMinutes(minutes)
+                : throw new AuthConfigurationException($"Auth:DevTokenMinutes '{minutesText}' must be a whole number of minutes from 1 to {MaxDevTokenMinutes}, e.g. 480.");
+        }
+
         var (key, source) = Auth.DevSigningKey.Resolve(configuration);
-        return new AuthSettings { Mode = AuthMode.Development, Scope = scope, DevSigningKey = key, DevSigningKeySource = source };
+        return new AuthSettings { Mode = AuthMode.Development, Scope = scope, DevSigningKey = key, DevSigningKeySource = source, DevTokenLifetime = lifetime };
     }
 
     private static AuthSettings LoadEntraId(IConfiguration configuration, string scope)
@@ -110,6 +132,8 @@ public sealed record AuthSettings
             // v2.0 tokens name the instance, v1.0 tokens (requested for api:// audiences by older clients) name sts.windows.net.
             Issuers = [$"{instanceBase}{tenantId}/v2.0", $"https://sts.windows.net/{tenantId}/"],
             MetadataAddress = metadata,
+            Authority = instanceBase + tenantId,
+            ApplicationIdUri = audience,
         };
     }
 

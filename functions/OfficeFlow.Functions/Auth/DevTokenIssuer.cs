@@ -4,7 +4,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace OfficeFlow.Functions.Auth;
 
 /// <summary>What a development token says about its holder.</summary>
-public sealed record DevTokenRequest(string UserId, IReadOnlyList<string> Roles, string? Name = null, TimeSpan? Lifetime = null);
+/// <param name="Scope">The delegated scope put in "scp": the API's <see cref="AuthSettings.Scope"/> (default <see cref="AuthSettings.DefaultScope"/>).</param>
+public sealed record DevTokenRequest(string UserId, IReadOnlyList<string> Roles, string? Name = null, TimeSpan? Lifetime = null, string? Scope = null);
 
 /// <summary>
 /// Mints the tokens Development mode accepts (issuer <see cref="Issuer"/>, audience <see cref="Audience"/>, HS256).
@@ -39,7 +40,7 @@ public static class DevTokenIssuer
             ["name"] = string.IsNullOrWhiteSpace(request.Name) ? request.UserId : request.Name,
             // Same shape as an Entra ID delegated token: roles as an array, the API scope in "scp".
             ["roles"] = request.Roles.Where(r => !string.IsNullOrWhiteSpace(r)).Distinct(StringComparer.Ordinal).ToArray(),
-            ["scp"] = AuthSettings.DefaultScope,
+            ["scp"] = string.IsNullOrWhiteSpace(request.Scope) ? AuthSettings.DefaultScope : request.Scope,
         };
 
         var descriptor = new SecurityTokenDescriptor

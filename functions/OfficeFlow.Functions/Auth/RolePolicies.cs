@@ -19,13 +19,18 @@ internal static class RolePolicies
         options.DefaultPolicy = signedIn;
         foreach (var role in Roles.All)
         {
-            options.AddPolicy(role, policy => policy.RequireAuthenticatedUser().AddRequirements(apiAccess, new RoleRequirement(role)));
+            options.AddPolicy(role, policy => policy.RequireAuthenticatedUser().AddRequirements(apiAccess, new RoleRequirement([role])));
         }
+
+        options.AddPolicy(Roles.AnyRole, policy => policy.RequireAuthenticatedUser().AddRequirements(apiAccess, new RoleRequirement(Roles.All)));
     }
 }
 
-/// <summary>The caller holds <see cref="Role"/> or admin.</summary>
-internal sealed record RoleRequirement(string Role) : IAuthorizationRequirement;
+/// <summary>The caller holds one of <see cref="Roles"/>, or admin.</summary>
+internal sealed record RoleRequirement(IReadOnlyList<string> Roles) : IAuthorizationRequirement
+{
+    public string Describe() => Roles.Count == 1 ? $"the '{Roles[0]}' role" : "one of the roles " + string.Join(", ", Roles.Select(r => $"'{r}'"));
+}
 
 /// <summary>
 /// A delegated (user) token must carry the API's scope in "scp"; an app-only token (no "scp") must carry at
@@ -43,14 +48,14 @@ internal sealed class RoleRequirementHandler : AuthorizationHandler<RoleRequirem
         }
 
         var roles = context.User.FindAll("roles").Select(c => c.Value).ToArray();
-        if (roles.Contains(requirement.Role, StringComparer.OrdinalIgnoreCase) || roles.Contains(Roles.Admin, StringComparer.OrdinalIgnoreCase))
+        if (requirement.Roles.Any(r => roles.Contains(r, StringComparer.OrdinalIgnoreCase)) || roles.Contains(Roles.Admin, StringComparer.OrdinalIgnoreCase))
         {
             context.Succeed(requirement);
         }
         else
         {
             context.Fail(new AuthorizationFailureReason(this,
-                $"This needs the '{requirement.Role}' role, and your account has {Describe(roles)}. " +
+                $"This needs {requirement.Describe()}, and your account has {Describe(roles)}. " +
                 "Ask an OfficeFlow administrator to assign the role to you (Entra ID: Enterprise applications → OfficeFlow API → Users and groups), then sign in again."));
         }
 

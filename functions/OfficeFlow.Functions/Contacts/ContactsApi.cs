@@ -18,6 +18,9 @@ public static class ContactsApi
     {
         api.MapPost("/contacts/log-email", LogEmailAsync).WithName("ContactsLogEmail").RequireAuthorization(Roles.Manager);
         api.MapGet("/clients", SearchAsync).WithName("ClientsSearch").RequireAuthorization(Roles.Manager);
+        api.MapGet("/clients/lookup", SenderLookup.GetAsync).WithName("ClientsLookup")
+            .WithSummary("The card of the client whose contact has this e-mail (case-insensitive); 404 «Отправитель ещё не записан» otherwise.")
+            .RequireAuthorization(Roles.Manager);
         api.MapGet("/clients/{id}", GetAsync).WithName("ClientsGet").RequireAuthorization(Roles.Manager);
         api.MapPut("/clients/{id}", UpdateAsync).WithName("ClientsUpdate").RequireAuthorization(Roles.Manager);
         api.MapPost("/clients/{id}/merge", MergeAsync).WithName("ClientsMerge").RequireAuthorization(Roles.Manager);

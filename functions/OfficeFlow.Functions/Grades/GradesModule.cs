@@ -36,8 +36,10 @@ public static class GradesModule
 
     public static RouteGroupBuilder MapGradesApi(this RouteGroupBuilder api)
     {
+        TaskCatalogApi.Map(api);
         TasksApi.Map(api);
         GradesApi.Map(api);
+        MyMonthApi.Map(api);
         return api;
     }
 }

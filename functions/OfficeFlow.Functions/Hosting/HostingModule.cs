@@ -47,9 +47,28 @@ public static class HostingModule
             {
                 var host = settings.StandaloneUrl.Host.Trim('[', ']');
                 kestrel.Listen(IPAddress.TryParse(host, out var ip) ? ip : IPAddress.Loopback, settings.StandaloneUrl.Port);
+                if (settings.AddinHttpsUrl is { } https)
+                {
+                    ListenHttps(kestrel, https);
+                }
             }
         });
         return builder;
+    }
+
+    /// <summary>The same app on https with the development certificate, for sideloading the add-in ("localhost": both loopback addresses).</summary>
+    private static void ListenHttps(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, Uri https)
+    {
+        var certificate = DevCertificate.Require(https);
+        var host = https.Host.Trim('[', ']');
+        if (IPAddress.TryParse(host, out var ip))
+        {
+            kestrel.Listen(ip, https.Port, listen => listen.UseHttps(certificate));
+        }
+        else
+        {
+            kestrel.ListenLocalhost(https.Port, listen => listen.UseHttps(certificate));
+        }
     }
 
     /// <summary>Error handling first, so that everything after it (auth included) answers with ProblemDetails.</summary>

@@ -10,6 +10,7 @@ namespace OfficeFlow.Functions.Hosting;
 /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> (set by the Functions host: custom-handler mode),
 /// <c>Hosting:StandaloneUrl</c> (http://127.0.0.1:7071), <c>Hosting:RunTimers</c> (true: the
 /// standalone scheduler runs timers), <c>Hosting:HealthStorageTimeoutSeconds</c> (3),
+/// <c>Hosting:AddinHttpsUrl</c> (none: a second, https, loopback listener of the standalone host for sideloading the add-in),
 /// <c>WEBSITE_TIME_ZONE</c> / <c>TZ</c> (Europe/Moscow, see <see cref="AppTimeZone"/>).
 /// </summary>
 public sealed class HostingSettings
@@ -22,6 +23,9 @@ public sealed class HostingSettings
     public bool IsCustomHandler => CustomHandlerPort is not null;
 
     public Uri StandaloneUrl { get; init; } = new(DefaultStandaloneUrl);
+
+    /// <summary>Where the standalone host also listens with https (the development certificate), e.g. https://localhost:7443; null for no https.</summary>
+    public Uri? AddinHttpsUrl { get; init; }
 
     /// <summary>Whether the standalone scheduler runs timers (never under the Functions host, whose timers are singletons).</summary>
     public bool RunTimers { get; init; } = true;
@@ -47,6 +51,18 @@ public sealed class HostingSettings
                 $"Hosting:StandaloneUrl is '{urlText}'; it must be an http URL on the loopback interface, e.g. {DefaultStandaloneUrl}.");
         }
 
+        Uri? https = null;
+        if (configuration["Hosting:AddinHttpsUrl"] is { Length: > 0 } httpsText)
+        {
+            // Office add-ins must be served over https; loopback only, like the http listener: this is for one developer's machine.
+            if (!Uri.TryCreate(httpsText, UriKind.Absolute, out https) || https.Scheme != Uri.UriSchemeHttps || !IsLoopback(https)
+                || https.PathAndQuery != "/" || https.Port == url.Port)
+            {
+                throw new InvalidOperationException(
+                    $"Hosting:AddinHttpsUrl is '{httpsText}'; it must be an https URL on the loopback interface with a port other than Hosting:StandaloneUrl's, e.g. https://localhost:7443.");
+            }
+        }
+
         var timeout = configuration["Hosting:HealthStorageTimeoutSeconds"] is { Length: > 0 } t
             ? double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
                 ? TimeSpan.FromSeconds(seconds)
@@ -61,6 +77,7 @@ public sealed class HostingSettings
         {
             CustomHandlerPort = port,
             StandaloneUrl = url,
+            AddinHttpsUrl = https,
             RunTimers = runTimers,
             HealthStorageTimeout = timeout,
             TimeZone = AppTimeZone.Resolve(configuration),

@@ -1,3 +1,4 @@
+using OfficeFlow.Functions.Addin;
 using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Contacts;
 using OfficeFlow.Functions.Contracts;
@@ -25,6 +26,7 @@ public static class OfficeFlowApp
         builder.Services.AddTableStorage(builder.Configuration);
         builder.Services.AddOfficeFlowAuth(builder.Configuration);
         builder.Services.AddGraph(builder.Configuration);
+        builder.Services.AddAddin(builder.Configuration);
 
         builder.Services.AddContacts(builder.Configuration);
         builder.Services.AddContracts(builder.Configuration);
@@ -33,9 +35,10 @@ public static class OfficeFlowApp
 
         var app = builder.Build();
         app.UseOfficeFlowHosting();
+        app.UseAddin();
         app.UseOfficeFlowAuth();
 
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").RequireCors(AddinCors.Policy);
         api.MapAuthApi();
         api.MapContactsApi();
         api.MapContractsApi();

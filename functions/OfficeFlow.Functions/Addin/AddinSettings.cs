@@ -1,0 +1,44 @@
+namespace OfficeFlow.Functions.Addin;
+
+/// <summary>
+/// The <c>Addin:*</c> settings: <c>Addin:Folder</c> (the built add-in the standalone host serves under /addin/; none by
+/// default), <c>Addin:ClientId</c> (the add-in's own app registration, handed to the panes in config.json) and
+/// <c>Addin:Origins</c> (comma-separated https origins the deployed add-in is served from, allowed by CORS on /api).
+/// </summary>
+public sealed record AddinSettings
+{
+    /// <summary>The full path of the folder to serve, or null when the add-in is not served.</summary>
+    public string? Folder { get; init; }
+
+    public string? ClientId { get; init; }
+
+    /// <summary>Origins as browsers send them: <c>https://host[:port]</c>, no trailing slash.</summary>
+    public IReadOnlyList<string> Origins { get; init; } = [];
+
+    public static AddinSettings From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var folder = NonEmpty(configuration["Addin:Folder"]);
+        var origins = new List<string>();
+        foreach (var text in (configuration["Addin:Origins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps
+                || uri.PathAndQuery != "/" || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+            {
+                throw new InvalidOperationException(
+                    $"Addin:Origins has '{text}', which is not an https origin: write origins like https://addin.example.com (scheme, host and port only), separated by commas.");
+            }
+
+            origins.Add(uri.GetLeftPart(UriPartial.Authority));
+        }
+
+        return new AddinSettings
+        {
+            Folder = folder is null ? null : Path.GetFullPath(folder),
+            ClientId = NonEmpty(configuration["Addin:ClientId"]),
+            Origins = origins,
+        };
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
