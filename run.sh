@@ -64,7 +64,8 @@ OfficeFlow is running (Ctrl+C stops it):
   Add-in panes (a browser works too; sign in with «Вход для разработки»):
     $APP_URL/addin/client.html   $APP_URL/addin/contract.html   $APP_URL/addin/invoice.html
     $APP_URL/addin/task.html     $APP_URL/addin/commands.html (log a pasted e-mail)
-  Outlook manifest to sideload: ${ADDIN_HTTPS_URL:-(no https: see the README)}${ADDIN_HTTPS_URL:+/addin/manifests/outlook.xml}
+    $APP_URL/addin/grades.html   $APP_URL/addin/invoices.html (Excel)
+  Manifests to sideload (README, "The add-in"): ${ADDIN_HTTPS_URL:-(no https: see the README)}${ADDIN_HTTPS_URL:+/addin/manifests/outlook.xml and excel.xml}
   A token for trying the API:
     Local__DataFolder="$PWD/.local" dotnet run --project functions/OfficeFlow.Cli -- dev-token --user dev --role manager
 
