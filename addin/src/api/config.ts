@@ -13,7 +13,8 @@ export interface AddinConfig {
 let loaded: Promise<AddinConfig> | null = null;
 
 export function loadConfig(): Promise<AddinConfig> {
-  loaded ??= fetch(new URL('config.json', document.baseURI), { cache: 'no-cache' }).then(async (r) => {
+  // The server sends config.json with Cache-Control: no-cache; the page preloads it (link rel=preload).
+  loaded ??= fetch(new URL('config.json', document.baseURI)).then(async (r) => {
     if (!r.ok) throw new Error(`config.json: ${r.status}`);
     return (await r.json()) as AddinConfig;
   });

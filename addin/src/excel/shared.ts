@@ -19,15 +19,3 @@ export function paneError(error: unknown): ApiError {
   return new ApiError(0, t('excel.error.write'));
 }
 
-/** Saves a downloaded file through the browser (Excel on the web and desktop both allow it in a pane). */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

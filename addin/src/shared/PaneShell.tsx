@@ -40,7 +40,7 @@ export function PaneShell(props: { titleKey: string; expectedHost: Exclude<Offic
               </Button>
             </Text>
           )}
-          <Button appearance="subtle" size="small" aria-label={t('lang.switchLabel')} onClick={() => setLanguage(language() === 'ru' ? 'en' : 'ru')}>
+          <Button appearance="subtle" size="small" title={t('lang.switchLabel')} onClick={() => setLanguage(language() === 'ru' ? 'en' : 'ru')}>
             {t('lang.switch')}
           </Button>
         </header>

@@ -19,6 +19,7 @@ internal static class AddinFiles
 
     public static void Configure(IApplicationBuilder branch, AddinSettings settings, ILogger logger)
     {
+        branch.UseResponseCompression();
         branch.Use(async (context, next) =>
         {
             if (context.Request.Path == "/config.json" && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))

@@ -44,6 +44,25 @@ public sealed class AddinHostingTests : IDisposable
         Assert.Equal(TimeSpan.FromDays(365), asset.Headers.CacheControl?.MaxAge);
     }
 
+    [Fact]
+    public async Task AddinBundles_AreCompressed_ForABrowserThatAsks_AndTheApiIsNot()
+    {
+        File.WriteAllText(Path.Combine(_folder, "assets", "big-1a2b3c.js"), string.Concat(Enumerable.Repeat("export const fluent = 'Fluent UI';\n", 4000)));
+        using var app = App();
+        var client = app.CreateClient();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/addin/assets/big-1a2b3c.js");
+        request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        var bundle = await client.SendAsync(request);
+        using var health = new HttpRequestMessage(HttpMethod.Get, "/api/health");
+        health.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        var api = await client.SendAsync(health);
+
+        Assert.Equal("br", Assert.Single(bundle.Content.Headers.ContentEncoding));
+        Assert.True((await bundle.Content.ReadAsByteArrayAsync()).Length < 140_000 / 10, "a repetitive 140 KB bundle compresses well");
+        Assert.Empty(api.Content.Headers.ContentEncoding);
+    }
+
     [Theory]
     [InlineData("/addin/missing.html")]
     [InlineData("/addin/")]

@@ -8,7 +8,8 @@ import { t, useLanguage } from '../../i18n/i18n';
 import { writeGradesMonth } from '../../office/excel';
 import type { OfficeHost } from '../../office/host';
 import { ErrorBar } from '../../shared/ErrorBar';
-import { isMonth, paneError, previousMonth, saveBlob } from '../shared';
+import { saveBlob } from '../../shared/files';
+import { isMonth, paneError, previousMonth } from '../shared';
 import { downloadWorkbook, getMonthGrades, getMonthSheets, getTaskChunk, headOf, totalPay, type EmployeeGrade, type MonthGrades } from './gradesApi';
 
 const useStyles = makeStyles({

@@ -23,7 +23,8 @@ import { canAttachToReply } from '../../office/mailItem';
 import { replyWithAttachment } from '../../office/outlook';
 import { ErrorBar } from '../../shared/ErrorBar';
 import { loadCard } from './ClientSearch';
-import { blobToBase64, downloadBlob } from './files';
+import { blobToBase64 } from './files';
+import { newRequestId, saveBlob } from '../../shared/files';
 import { replyHtml } from './reply';
 import { ItemsTable } from './ItemsTable';
 import { fieldHint, fieldLabel } from './labels';
@@ -37,7 +38,6 @@ import {
   clientUpdateBody,
   initialState,
   missingFields,
-  newRequestId,
   placeErrors,
   type ContractTemplate,
   type FieldErrors,
@@ -187,12 +187,12 @@ export function ContractForm(props: { template: ContractTemplate; client: Client
     }
   };
 
-  const download = () => result && downloadBlob(result.blob, result.fileName);
+  const download = () => result && saveBlob(result.blob, result.fileName);
 
   const attachToReply = async () => {
     if (!result) return;
     if (!canAttachToReply()) {
-      downloadBlob(result.blob, result.fileName);
+      saveBlob(result.blob, result.fileName);
       setAttach({ kind: 'fallback' });
       return;
     }
@@ -202,7 +202,7 @@ export function ContractForm(props: { template: ContractTemplate; client: Client
       await replyWithAttachment(result.fileName, base64, replyHtml(result.number));
       setAttach({ kind: 'done' });
     } catch (e) {
-      downloadBlob(result.blob, result.fileName);
+      saveBlob(result.blob, result.fileName);
       setAttach({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
     }
   };

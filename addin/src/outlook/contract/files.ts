@@ -22,20 +22,6 @@ function readBytes(blob: Blob): Promise<ArrayBuffer> {
   });
 }
 
-/** Saves the file through the browser: an object URL and an <a download> click. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // The download has started by now; keep the URL a moment for slow browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /** Text for HTML (the reply body). */
 export function escapeHtml(text: string): string {

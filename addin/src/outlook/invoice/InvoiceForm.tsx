@@ -1,6 +1,7 @@
 // «Новый счёт»: lines with + and −, the VAT rate, a payment term or a due date. POST /api/invoices
 // (Idempotency-Key: one per submission, so a retried click returns the same invoice), then
 // POST /api/invoices/{id}/issue — the API creates drafts, and issuing gives the dates and records task 2.3.
+import { newRequestId } from '../../shared/files';
 import { Button, Card, Field, Input, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { api, post } from '../../api/client';
@@ -13,7 +14,6 @@ import {
   draftTotal,
   emptyDraft,
   emptyLine,
-  newRequestId,
   todayIso,
   validateDraft,
   vatOptions,

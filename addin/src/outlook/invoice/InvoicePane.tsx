@@ -10,10 +10,11 @@ import { t, useLanguage } from '../../i18n/i18n';
 import type { OfficeHost } from '../../office/host';
 import { ErrorBar } from '../../shared/ErrorBar';
 import { useSenderClient } from '../shared/useSenderClient';
+import { saveBlob } from '../../shared/files';
 import { ClientChooser, useChosenClient } from './ClientChooser';
 import { InvoiceForm } from './InvoiceForm';
 import { PaymentForm } from './PaymentForm';
-import { canTakePayment, overdueText, saveBlob, startOfYearIso, statusLabel, statusTone, todayIso, type Invoice, type InvoiceClient } from './invoiceLogic';
+import { canTakePayment, overdueText, startOfYearIso, statusLabel, statusTone, todayIso, type Invoice, type InvoiceClient } from './invoiceLogic';
 
 const useStyles = makeStyles({
   fill: { width: '100%', minWidth: 0 },

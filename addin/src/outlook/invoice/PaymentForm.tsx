@@ -7,7 +7,8 @@ import { ApiError } from '../../api/errors';
 import { formatMoney } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { ErrorBar } from '../../shared/ErrorBar';
-import { newRequestId, parseDecimal, todayIso, type Invoice, type PaymentAdded } from './invoiceLogic';
+import { newRequestId } from '../../shared/files';
+import { parseDecimal, todayIso, type Invoice, type PaymentAdded } from './invoiceLogic';
 
 const useStyles = makeStyles({
   fill: { width: '100%', minWidth: 0 },

@@ -22,7 +22,7 @@ import { formatNumber } from '../../i18n/format';
 import { t, useLanguage } from '../../i18n/i18n';
 import type { OfficeHost } from '../../office/host';
 import { ErrorBar } from '../../shared/ErrorBar';
-import { newRequestId } from '../invoice/invoiceLogic';
+import { newRequestId } from '../../shared/files';
 import { useSenderClient } from '../shared/useSenderClient';
 import {
   bandText,

@@ -39,16 +39,6 @@ async function clickLogContact(page: Page) {
   return { completedWith, notifications, completed };
 }
 
-/**
- * Serious axe findings that belong to code outside this suite, each with the fix asked for. They are
- * reported (console) rather than failed on, so that this flow's own checks stay meaningful; remove an
- * entry once it is fixed.
- */
-const knownAxeIssues: Record<string, string> = {
-  'label-content-name-mismatch':
-    'shared/PaneShell.tsx: the language button shows «English» but is named «Язык интерфейса» (aria-label); WCAG 2.5.3 wants the visible text in the name',
-};
-
 function why(page: Page): string {
   const errors = errorsOf(page);
   return errors.length ? `\npage errors:\n${errors.join('\n')}` : '';
@@ -123,10 +113,7 @@ describe('Log contact — the paste page in a plain browser', () => {
         // The page fits the pane: nothing wider than the viewport.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, 'horizontal scrolling').toBeLessThanOrEqual(0);
-        const all = await axe(page);
-        const known = all.filter((v) => knownAxeIssues[v.id]);
-        if (known.length) console.warn(`known accessibility issues (${width} px):\n${known.map((v) => `${v.id}: ${knownAxeIssues[v.id]}`).join('\n')}`);
-        const violations = all.filter((v) => !knownAxeIssues[v.id]);
+        const violations = await axe(page);
         expect(violations, describeViolations(violations)).toEqual([]);
       } finally {
         await closePane(page);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { blobToBase64, downloadBlob, escapeHtml } from '../../../src/outlook/contract/files';
+import { blobToBase64, escapeHtml } from '../../../src/outlook/contract/files';
+import { saveBlob as downloadBlob } from '../../../src/shared/files';
 import { fieldLabel } from '../../../src/outlook/contract/labels';
 import { replyHtml } from '../../../src/outlook/contract/reply';
 

@@ -1,3 +1,4 @@
+import { newRequestId } from '../../../src/shared/files';
 import { describe, expect, it } from 'vitest';
 import {
   amountOf,
@@ -9,7 +10,6 @@ import {
   clientUpdateBody,
   initialState,
   missingFields,
-  newRequestId,
   parseNumber,
   placeErrors,
   walk,
