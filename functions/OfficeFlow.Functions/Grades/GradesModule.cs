@@ -38,6 +38,7 @@ public static class GradesModule
     {
         TasksApi.Map(api);
         GradesApi.Map(api);
+        GradesSheetsApi.Map(api);
         return api;
     }
 }
