@@ -12,7 +12,7 @@ public sealed record GradesSheetsResponse(
     string PolicyVersion,
     IReadOnlyList<GradesSheet> Sheets,
     GradesTasksSheet Tasks,
-    GradesHeadBlock? Head);
+    GradesHeadBlock Head);
 
 /// <summary>
 /// One sheet. <see cref="Columns"/> give row 1 (headers or the title; the Summary's category formulas read their
@@ -69,6 +69,7 @@ public sealed record GradesTasksSheet(string Key, string Name, IReadOnlyList<Gra
 /// <summary>
 /// The head's block ("внутренний предприниматель", seed 003). It is part of the Summary's rows already, at
 /// <see cref="Row"/> (1-based sheet row) of the sheet <see cref="Sheet"/>; given here so the add-in can find it.
+/// Never null: the workbook always has the block, since every policy has a head scheme.
 /// </summary>
 public sealed record GradesHeadBlock(string Sheet, int Row, IReadOnlyList<IReadOnlyList<GradesCell>> Rows);
 
