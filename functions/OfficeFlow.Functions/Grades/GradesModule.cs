@@ -40,6 +40,7 @@ public static class GradesModule
         TasksApi.Map(api);
         GradesApi.Map(api);
         MyMonthApi.Map(api);
+        GradesSheetsApi.Map(api);
         return api;
     }
 }

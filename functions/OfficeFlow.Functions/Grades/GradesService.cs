@@ -37,5 +37,45 @@ public class GradesService(LedgerStore ledger, PolicyLibrary policies, GradesSta
         return (grades, buffer.ToArray());
     }
 
+    /// <summary>
+    /// The month's formula sheets for the Excel add-in, built by the code that writes the workbook's, with sheet names
+    /// that carry the month; and the number of Tasks rows. Costs what the workbook does, less the invoice register.
+    /// </summary>
+    public async Task<MonthSheetsResult> SheetsAsync(GradesMonth month, CancellationToken cancellationToken = default)
+    {
+        var (grades, entries) = await ComputeAsync(month, cancellationToken);
+        var names = SheetNames.ForMonth(month.ToString());
+        return new MonthSheetsResult(grades, names, MonthSheets.Build(grades, settings.Zone, names), TaskRows.Of(grades, entries, settings.Zone).Count());
+    }
+
+    /// <summary>
+    /// One page of the Tasks sheet's rows, in the workbook's order (time, then id).
+    /// Cost per call: one query of the month's ledger partition, read whole because Table Storage cannot start a query
+    /// at a position in time order (row keys are hashes), then one pass that resolves each entry against the policy and
+    /// keeps only the page. No grades are computed and no invoices are read. Paging n entries by k reads the partition
+    /// n/k times (50 000 entries in pages of 10 000: five reads); memory holds the month's entries plus one page.
+    /// </summary>
+    public async Task<(int Total, IReadOnlyList<TaskRow> Rows)> TaskRowsAsync(GradesMonth month, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var entries = await ledger.ReadMonthAsync(month, cancellationToken);
+        var graded = GradesCalculator.EmployedIn(staff.Employees, month);
+        var page = new List<TaskRow>(Math.Min(take, entries.Count));
+        var total = 0;
+        foreach (var row in TaskRows.Of(month, policies.For(month), graded, entries, settings.Zone))
+        {
+            if (total >= skip && page.Count < take)
+            {
+                page.Add(row);
+            }
+
+            total++;
+        }
+
+        return (total, page);
+    }
+
     public static string WorkbookFileName(GradesMonth month) => $"grades-{month}.xlsx";
 }
+
+/// <summary>The month's grades, the sheet names used, its formula sheets and how many rows its Tasks sheet has.</summary>
+public sealed record MonthSheetsResult(MonthGrades Grades, SheetNames Names, MonthSheets Sheets, int TaskRows);

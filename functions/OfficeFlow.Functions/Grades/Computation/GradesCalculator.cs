@@ -20,9 +20,7 @@ public static class GradesCalculator
         var monthDays = policy.Calendar.CountWorkingDays(month.FirstDay, month.LastDay);
         var catalog = policy.Catalog.ToDictionary(t => t.Code, StringComparer.Ordinal);
 
-        var graded = employees
-            .Where(e => (e.Joined is null || e.Joined <= month.LastDay) && (e.Left is null || e.Left >= month.FirstDay))
-            .ToList();
+        var graded = EmployedIn(employees, month);
         var tallies = graded.ToDictionary(e => e.Id, _ => new Tally(), StringComparer.Ordinal);
         var unknownCodes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var unknownEmployees = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -75,6 +73,10 @@ public static class GradesCalculator
         var all = staff.Concat(heads).OrderBy(g => graded.IndexOf(g.Employee)).ToList();
         return new MonthGrades(month, policy, monthDays, all, head, inputs, warnings);
     }
+
+    /// <summary>The employees graded in a month: joined on or before its last day and not left before its first.</summary>
+    public static List<Employee> EmployedIn(IEnumerable<Employee> employees, GradesMonth month) =>
+        employees.Where(e => (e.Joined is null || e.Joined <= month.LastDay) && (e.Left is null || e.Left >= month.FirstDay)).ToList();
 
     private static EmployeeGrade Grade(Employee employee, Tally tally, GradesPolicy policy, GradesMonth month, int monthDays, MonthInputs inputs, List<string> warnings)
     {

@@ -80,8 +80,8 @@ public static class GradesWorkbookWriter
     /// <summary>Writes every part except the Tasks sheet's and the shared strings' content; returns those parts' entry names.</summary>
     private static (string Tasks, string SharedStrings) WriteSkeleton(Stream stream, MonthGrades grades, TimeZoneInfo zone, GradesWorkbookOptions options)
     {
-        var (parametersSheet, parameterCells) = ParametersSheet.Build(grades, zone);
-        var (summarySheet, layout) = SummarySheet.Build(grades, parameterCells);
+        var sheets = MonthSheets.Build(grades, zone, SheetNames.Workbook);
+        var layout = sheets.Layout;
 
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         // Fixed relationship ids everywhere: generated ones are random and would make every run a different file.
@@ -95,14 +95,14 @@ public static class GradesWorkbookWriter
         styles.Stylesheet = WorkbookStyles.Create();
 
         var summary = workbookPart.AddNewPart<WorksheetPart>(SummaryId);
-        summary.Worksheet = summarySheet;
+        summary.Worksheet = SummarySheet.Worksheet(sheets.Summary, layout);
         PointsChart.Add(summary, layout, grades.Employees.Select(g => (g.Employee.Name, g.Points)).ToList());
 
         var tasks = workbookPart.AddNewPart<WorksheetPart>(TasksId);
         tasks.Worksheet = new Worksheet(new SheetData());
 
         Save(workbookPart.AddNewPart<WorksheetPart>(CatalogId), CatalogSheet.Build(grades));
-        Save(workbookPart.AddNewPart<WorksheetPart>(ParametersId), parametersSheet);
+        Save(workbookPart.AddNewPart<WorksheetPart>(ParametersId), ParametersSheet.Worksheet(sheets.Parameters));
         Save(workbookPart.AddNewPart<WorksheetPart>(InvoicesId), InvoicesSheet.Build(options.Invoices));
         return (tasks.Uri.OriginalString.TrimStart('/'), sharedStrings.Uri.OriginalString.TrimStart('/'));
     }

@@ -13,7 +13,8 @@ internal sealed record ParameterCells(
     string HeadMinimum,
     string HeadRoleTitle);
 
-/// <summary>The Parameters sheet: the policy's pay rules as used for the month, which the Summary's formulas read.</summary>
+/// <summary>The Parameters sheet: the policy's pay rules as used for the month, which the Summary's formulas read.
+/// Built once as a <see cref="SheetModel"/>: the workbook writes it, the add-in's API serves it.</summary>
 internal static class ParametersSheet
 {
     public const string Name = "Параметры";
@@ -26,20 +27,19 @@ internal static class ParametersSheet
     public const int CapColumn = 7;
     public const int MinimumColumn = 8;
 
-    public static (Worksheet Sheet, ParameterCells Cells) Build(MonthGrades grades, TimeZoneInfo zone)
+    public static (SheetModel Sheet, ParameterCells Cells) Build(MonthGrades grades, TimeZoneInfo zone, SheetNames names)
     {
         var policy = grades.Policy;
-        var sheet = CellText.Sheet(Name);
-        var rows = new List<Row>();
+        var sheet = CellText.Sheet(names.Parameters);
+        var rows = new List<SheetRow>();
         uint r = 1;
-        rows.Add(SheetCells.Row(r++, SheetCells.Text("A1", "Параметры расчёта (политика, действовавшая в месяце)", WorkbookStyles.Title)));
+        rows.Add(new SheetRow(r++, [SheetCell.Text("Параметры расчёта (политика, действовавшая в месяце)", WorkbookStyles.Title)]));
         rows.Add(Pair(r++, "Версия политики", policy.Version));
         rows.Add(Pair(r++, "Действует с месяца", policy.EffectiveFrom));
         rows.Add(Pair(r++, "Расчётный месяц", grades.Month.ToString()));
         rows.Add(Pair(r++, "Производственный календарь", policy.Calendar.Name));
         rows.Add(Pair(r++, "Основание", policy.Calendar.Source));
-        rows.Add(SheetCells.Row(r, SheetCells.Text($"A{r}", "Рабочих дней в месяце"), SheetCells.Number($"B{r}", grades.MonthWorkingDays, WorkbookStyles.Integer)));
-        r++;
+        rows.Add(new SheetRow(r++, [SheetCell.Text("Рабочих дней в месяце"), SheetCell.Number(grades.MonthWorkingDays, WorkbookStyles.Integer)]));
         rows.Add(Pair(r++, "Часовой пояс", zone.Id));
         r++;
 
@@ -47,12 +47,11 @@ internal static class ParametersSheet
         var rolesFrom = r;
         foreach (var role in policy.Roles)
         {
-            rows.Add(SheetCells.Row(r,
-                SheetCells.Text($"A{r}", role.TitleRu), SheetCells.Number($"B{r}", role.PlanPointsPerWorkingDay, WorkbookStyles.Points), SheetCells.Text($"C{r}", role.Role),
-                SheetCells.Number($"D{r}", role.BasePay, WorkbookStyles.Money), SheetCells.Number($"E{r}", role.TargetBonus, WorkbookStyles.Money),
-                SheetCells.Number($"F{r}", role.BonusFloor, WorkbookStyles.Money), SheetCells.Number($"G{r}", role.BonusCap, WorkbookStyles.Money),
-                SheetCells.Number($"H{r}", role.GuaranteedMinimum, WorkbookStyles.Money)));
-            r++;
+            rows.Add(new SheetRow(r++, [
+                SheetCell.Text(role.TitleRu), SheetCell.Number(role.PlanPointsPerWorkingDay, WorkbookStyles.Points), SheetCell.Text(role.Role),
+                SheetCell.Number(role.BasePay, WorkbookStyles.Money), SheetCell.Number(role.TargetBonus, WorkbookStyles.Money),
+                SheetCell.Number(role.BonusFloor, WorkbookStyles.Money), SheetCell.Number(role.BonusCap, WorkbookStyles.Money),
+                SheetCell.Number(role.GuaranteedMinimum, WorkbookStyles.Money)]));
         }
 
         var roles = $"{sheet}$A${rolesFrom}:$H${r - 1}";
@@ -62,9 +61,7 @@ internal static class ParametersSheet
         var bandsFrom = r;
         foreach (var band in policy.Bands)
         {
-            rows.Add(SheetCells.Row(r, SheetCells.Number($"A{r}", band.MinFulfilment, WorkbookStyles.Percent), SheetCells.Text($"B{r}", band.Band),
-                SheetCells.Number($"C{r}", band.Coefficient, WorkbookStyles.Ratio)));
-            r++;
+            rows.Add(new SheetRow(r++, [SheetCell.Number(band.MinFulfilment, WorkbookStyles.Percent), SheetCell.Text(band.Band), SheetCell.Number(band.Coefficient, WorkbookStyles.Ratio)]));
         }
 
         var bandsTo = r - 1;
@@ -74,27 +71,29 @@ internal static class ParametersSheet
         var headRole = policy.FindRole(policy.Head.Role)!;
         rows.Add(Pair(r++, "Роль руководителя", headRole.TitleRu));
         var headTitle = $"{sheet}$B${r - 1}";
-        rows.Add(SheetCells.Row(r, SheetCells.Text($"A{r}", "Доля от объёма отдела"), SheetCells.Number($"B{r}", policy.Head.Share, WorkbookStyles.Percent)));
+        rows.Add(new SheetRow(r, [SheetCell.Text("Доля от объёма отдела"), SheetCell.Number(policy.Head.Share, WorkbookStyles.Percent)]));
         var headShare = $"{sheet}$B${r++}";
-        rows.Add(SheetCells.Row(r, SheetCells.Text($"A{r}", "Гарантированный минимум"), SheetCells.Number($"B{r}", policy.Head.GuaranteedMinimum, WorkbookStyles.Money)));
+        rows.Add(new SheetRow(r, [SheetCell.Text("Гарантированный минимум"), SheetCell.Number(policy.Head.GuaranteedMinimum, WorkbookStyles.Money)]));
         var headMinimum = $"{sheet}$B${r++}";
         r++;
 
         rows.Add(Header(r++, "Код удержания", "Удержание за качество", "Сумма за случай"));
         foreach (var deduction in policy.Deductions)
         {
-            rows.Add(SheetCells.Row(r, SheetCells.Text($"A{r}", deduction.Code), SheetCells.Text($"B{r}", deduction.TitleRu), SheetCells.Number($"C{r}", deduction.Amount, WorkbookStyles.Money)));
-            r++;
+            rows.Add(new SheetRow(r++, [SheetCell.Text(deduction.Code), SheetCell.Text(deduction.TitleRu), SheetCell.Number(deduction.Amount, WorkbookStyles.Money)]));
         }
 
-        var worksheet = new Worksheet(SheetCells.Widths(34, 44, 20, 14, 16, 16, 16, 24), new SheetData(rows));
         var cells = new ParameterCells(roles, $"{sheet}$A${bandsFrom}:$A${bandsTo}", $"{sheet}$B${bandsFrom}:$B${bandsTo}", $"{sheet}$C${bandsFrom}:$C${bandsTo}",
             headShare, headMinimum, headTitle);
-        return (worksheet, cells);
+        return (new SheetModel(names.Parameters, Widths, rows), cells);
     }
 
-    private static Row Pair(uint r, string label, string value) => SheetCells.Row(r, SheetCells.Text($"A{r}", label), SheetCells.Text($"B{r}", value));
+    /// <summary>The Parameters sheet as an Open XML worksheet.</summary>
+    public static Worksheet Worksheet(SheetModel sheet) => new(SheetCells.Widths(sheet.Widths.ToArray()), SheetCells.Data(sheet));
 
-    private static Row Header(uint r, params string[] titles) =>
-        SheetCells.Row(r, titles.Select((t, i) => SheetCells.Text($"{CellText.Column(i + 1)}{r}", t, WorkbookStyles.Header)).ToArray());
+    private static readonly double[] Widths = [34, 44, 20, 14, 16, 16, 16, 24];
+
+    private static SheetRow Pair(uint r, string label, string value) => new(r, [SheetCell.Text(label), SheetCell.Text(value)]);
+
+    private static SheetRow Header(uint r, params string[] titles) => new(r, titles.Select(t => SheetCell.Text(t, WorkbookStyles.Header)).ToArray());
 }

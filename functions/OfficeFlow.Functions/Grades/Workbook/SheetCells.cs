@@ -22,11 +22,7 @@ internal static class SheetCells
         StyleIndex = style,
     };
 
-    public static Cell Date(string reference, DateOnly value) => new(new CellValue(CellText.Number(CellText.Serial(value))))
-    {
-        CellReference = reference,
-        StyleIndex = WorkbookStyles.Date,
-    };
+    public static Cell Date(string reference, DateOnly value) => From(reference, SheetCell.Date(value));
 
     public static Cell Formula(string reference, string formula, decimal cached, uint style = WorkbookStyles.Default) =>
         new(new CellFormula(formula), new CellValue(CellText.Number(cached)))
@@ -44,6 +40,21 @@ internal static class SheetCells
         };
 
     public static Row Row(uint index, params Cell[] cells) => new(cells) { RowIndex = index };
+
+    /// <summary>The Open XML cell of a model cell at <paramref name="reference"/>.</summary>
+    public static Cell From(string reference, SheetCell cell) => (cell.Value, cell.Formula) switch
+    {
+        (string text, null) => Text(reference, text, cell.Style),
+        (string text, { } formula) => TextFormula(reference, formula, text, cell.Style),
+        (decimal number, null) => Number(reference, number, cell.Style),
+        (decimal number, { } formula) => Formula(reference, formula, number, cell.Style),
+        (double serial, null) => new Cell(new CellValue(CellText.Number(serial))) { CellReference = reference, StyleIndex = cell.Style },
+        _ => throw new ArgumentException($"A cell at {reference} holds a {cell.Value.GetType().Name}, which the workbook does not write.", nameof(cell)),
+    };
+
+    /// <summary>The sheet data of a model, cell references from column A.</summary>
+    public static SheetData Data(SheetModel sheet) => new(sheet.Rows.Select(row =>
+        Row(row.Index, row.Cells.Select((cell, i) => From($"{CellText.Column(i + 1)}{row.Index}", cell)).ToArray())));
 
     public static Columns Widths(params double[] widths)
     {

@@ -3,21 +3,25 @@ using OfficeFlow.Functions.Grades.Computation;
 
 namespace OfficeFlow.Functions.Grades.Workbook;
 
-/// <summary>Where the Summary put things, for the chart and the tests.</summary>
-internal sealed record SummaryLayout(int EmployeeRows, string NameColumn, string PointsColumn, uint ChartTopRow, int ColumnCount);
+/// <summary>Where the Summary put things, for the chart, the add-in's API and the tests.</summary>
+public sealed record SummaryLayout(int EmployeeRows, string NameColumn, string PointsColumn, uint HeadTopRow, uint ChartTopRow, int ColumnCount);
 
 /// <summary>
 /// The Summary sheet: one row per employee whose points, fulfilment, band, bonus and pay are formulas
 /// over the Tasks and Parameters sheets, each with the computation's value cached; then the head's block.
+/// Built once as a <see cref="SheetModel"/>: the workbook writes it, the add-in's API serves it.
 /// </summary>
 internal static class SummarySheet
 {
     public const string Name = "Итоги";
 
-    public static (Worksheet Sheet, SummaryLayout Layout) Build(MonthGrades grades, ParameterCells p)
+    /// <summary>Rows in the head's block: its title and seven lines.</summary>
+    public const int HeadBlockRows = 8;
+
+    public static (SheetModel Sheet, SummaryLayout Layout) Build(MonthGrades grades, ParameterCells p, SheetNames names)
     {
         var policy = grades.Policy;
-        var tasks = CellText.Sheet(TasksSheet.Name);
+        var tasks = CellText.Sheet(names.Tasks);
         var taskPoints = $"{tasks}${TaskRows.PointsColumn}:${TaskRows.PointsColumn}";
         var taskEmployees = $"{tasks}${TaskRows.EmployeeColumn}:${TaskRows.EmployeeColumn}";
 
@@ -47,90 +51,91 @@ internal static class SummarySheet
         var n = grades.Employees.Count;
         var lastRow = n + 1;
         var headBlock = (uint)lastRow + 2;
-        var profitCell = $"$B${headBlock + 7}";
+        var profitCell = $"$B${headBlock + HeadBlockRows - 1}";
 
-        var rows = new List<Row> { SheetCells.Row(1, headers.Select((h, i) => SheetCells.Text($"{Col(i + 1)}1", h, WorkbookStyles.Header)).ToArray()) };
+        var rows = new List<SheetRow> { new(1, headers.Select(h => SheetCell.Text(h, WorkbookStyles.Header)).ToArray()) };
         uint r = 2;
         foreach (var g in grades.Employees)
         {
             string Role(int column) => $"VLOOKUP($C{r},{p.Roles},{column},FALSE)";
             string Prorated(string amount) => $"ROUND({amount}*$E{r}/$F{r},2)";
-            var cells = new List<Cell>
+            var cells = new List<SheetCell>
             {
-                SheetCells.Text($"A{r}", g.Employee.Id),
-                SheetCells.Text($"B{r}", g.Employee.Name),
-                SheetCells.Text($"C{r}", g.Role.TitleRu),
-                g.Employee.Joined is { } joined ? SheetCells.Date($"D{r}", joined) : SheetCells.Text($"D{r}", ""),
-                SheetCells.Number($"E{r}", g.WorkingDays, WorkbookStyles.Integer),
-                SheetCells.Number($"F{r}", grades.MonthWorkingDays, WorkbookStyles.Integer),
-                SheetCells.Formula($"G{r}", $"ROUND({Role(ParametersSheet.PlanColumn)}*$E{r},2)", g.Plan, WorkbookStyles.Points),
+                SheetCell.Text(g.Employee.Id),
+                SheetCell.Text(g.Employee.Name),
+                SheetCell.Text(g.Role.TitleRu),
+                g.Employee.Joined is { } joined ? SheetCell.Date(joined) : SheetCell.Text(""),
+                SheetCell.Number(g.WorkingDays, WorkbookStyles.Integer),
+                SheetCell.Number(grades.MonthWorkingDays, WorkbookStyles.Integer),
+                SheetCell.Calculated($"ROUND({Role(ParametersSheet.PlanColumn)}*$E{r},2)", g.Plan, WorkbookStyles.Points),
             };
-            for (var i = 0; i < policy.Classes.Count; i++)
+            foreach (var c in policy.Classes)
             {
-                var c = policy.Classes[i].Class;
-                cells.Add(SheetCells.Formula($"{Col(classFrom + i)}{r}", $"SUMIFS({taskPoints},{taskEmployees},$A{r},{tasks}${TaskRows.ClassColumn}:${TaskRows.ClassColumn},{c})", g.PointsByClass[c], WorkbookStyles.Points));
+                cells.Add(SheetCell.Calculated($"SUMIFS({taskPoints},{taskEmployees},$A{r},{tasks}${TaskRows.ClassColumn}:${TaskRows.ClassColumn},{c.Class})", g.PointsByClass[c.Class], WorkbookStyles.Points));
             }
 
             for (var i = 0; i < policy.Categories.Count; i++)
             {
                 var column = Col(categoryFrom + i);
-                cells.Add(SheetCells.Formula($"{column}{r}", $"SUMIFS({taskPoints},{taskEmployees},$A{r},{tasks}${TaskRows.CategoryColumn}:${TaskRows.CategoryColumn},{column}$1)",
+                cells.Add(SheetCell.Calculated($"SUMIFS({taskPoints},{taskEmployees},$A{r},{tasks}${TaskRows.CategoryColumn}:${TaskRows.CategoryColumn},{column}$1)",
                     g.PointsByCategory[policy.Categories[i].Code], WorkbookStyles.Points));
             }
 
-            cells.Add(SheetCells.Formula($"{total}{r}", $"SUM({Col(classFrom)}{r}:{Col(categoryFrom - 1)}{r})", g.Points, WorkbookStyles.Points));
-            cells.Add(SheetCells.Formula($"{count}{r}", $"COUNTIFS({taskEmployees},$A{r})", g.TaskCount, WorkbookStyles.Integer));
-            cells.Add(SheetCells.Formula($"{fulfilment}{r}", $"IF($G{r}=0,0,ROUND({total}{r}/$G{r},4))", g.Fulfilment, WorkbookStyles.Percent));
-            cells.Add(SheetCells.TextFormula($"{band}{r}", $"LOOKUP({fulfilment}{r},{p.BandMinimums},{p.BandNames})", g.Band));
-            cells.Add(SheetCells.Formula($"{coefficient}{r}", $"LOOKUP({fulfilment}{r},{p.BandMinimums},{p.BandCoefficients})", g.Coefficient, WorkbookStyles.Ratio));
-            cells.Add(SheetCells.Formula($"{basePay}{r}", Prorated(Role(ParametersSheet.BaseColumn)), g.BasePay, WorkbookStyles.Money));
-            cells.Add(SheetCells.Formula($"{target}{r}", Prorated(Role(ParametersSheet.TargetColumn)), g.TargetBonus, WorkbookStyles.Money));
-            cells.Add(SheetCells.Number($"{deductions}{r}", g.Deductions, WorkbookStyles.Money));
-            cells.Add(SheetCells.Formula($"{bonus}{r}",
+            cells.Add(SheetCell.Calculated($"SUM({Col(classFrom)}{r}:{Col(categoryFrom - 1)}{r})", g.Points, WorkbookStyles.Points));
+            cells.Add(SheetCell.Calculated($"COUNTIFS({taskEmployees},$A{r})", g.TaskCount, WorkbookStyles.Integer));
+            cells.Add(SheetCell.Calculated($"IF($G{r}=0,0,ROUND({total}{r}/$G{r},4))", g.Fulfilment, WorkbookStyles.Percent));
+            cells.Add(SheetCell.CalculatedText($"LOOKUP({fulfilment}{r},{p.BandMinimums},{p.BandNames})", g.Band));
+            cells.Add(SheetCell.Calculated($"LOOKUP({fulfilment}{r},{p.BandMinimums},{p.BandCoefficients})", g.Coefficient, WorkbookStyles.Ratio));
+            cells.Add(SheetCell.Calculated(Prorated(Role(ParametersSheet.BaseColumn)), g.BasePay, WorkbookStyles.Money));
+            cells.Add(SheetCell.Calculated(Prorated(Role(ParametersSheet.TargetColumn)), g.TargetBonus, WorkbookStyles.Money));
+            cells.Add(SheetCell.Number(g.Deductions, WorkbookStyles.Money));
+            cells.Add(SheetCell.Calculated(
                 $"MAX({Role(ParametersSheet.FloorColumn)},MIN({Role(ParametersSheet.CapColumn)},ROUND({target}{r}*{fulfilment}{r}*{coefficient}{r},2))-{deductions}{r})", g.Bonus, WorkbookStyles.Money));
             if (g.IsHead)
             {
-                cells.Add(SheetCells.Formula($"{minimum}{r}", Prorated(p.HeadMinimum), g.GuaranteedMinimum, WorkbookStyles.Money));
-                cells.Add(SheetCells.Formula($"{pay}{r}", $"MAX({minimum}{r},{profitCell})", g.Pay, WorkbookStyles.Money));
+                cells.Add(SheetCell.Calculated(Prorated(p.HeadMinimum), g.GuaranteedMinimum, WorkbookStyles.Money));
+                cells.Add(SheetCell.Calculated($"MAX({minimum}{r},{profitCell})", g.Pay, WorkbookStyles.Money));
             }
             else
             {
-                cells.Add(SheetCells.Formula($"{minimum}{r}", Prorated(Role(ParametersSheet.MinimumColumn)), g.GuaranteedMinimum, WorkbookStyles.Money));
-                cells.Add(SheetCells.Formula($"{pay}{r}", $"MAX({minimum}{r},{basePay}{r}+{bonus}{r})", g.Pay, WorkbookStyles.Money));
+                cells.Add(SheetCell.Calculated(Prorated(Role(ParametersSheet.MinimumColumn)), g.GuaranteedMinimum, WorkbookStyles.Money));
+                cells.Add(SheetCell.Calculated($"MAX({minimum}{r},{basePay}{r}+{bonus}{r})", g.Pay, WorkbookStyles.Money));
             }
 
-            rows.Add(SheetCells.Row(r, cells.ToArray()));
+            rows.Add(new SheetRow(r, cells));
             r++;
         }
 
         rows.AddRange(HeadBlock(grades, headBlock, p, lastRow, pay));
 
         var widths = headers.Select((h, i) => i switch { 0 => 16d, 1 => 26d, 2 => 20d, _ => 14d }).ToArray();
-        var sheet = new Worksheet(
-            SheetCells.FrozenHeader(2, selected: true),
-            SheetCells.Widths(widths),
-            new SheetData(rows),
-            new AutoFilter { Reference = $"A1:{Col(headers.Count)}{Math.Max(lastRow, 2)}" });
-        return (sheet, new SummaryLayout(n, "B", total, headBlock + 10, headers.Count));
+        return (new SheetModel(names.Summary, widths, rows), new SummaryLayout(n, "B", total, headBlock, headBlock + HeadBlockRows + 2, headers.Count));
     }
 
-    private static IEnumerable<Row> HeadBlock(MonthGrades grades, uint top, ParameterCells p, int lastRow, string pay)
+    /// <summary>The Summary as an Open XML worksheet: frozen header, widths, the rows, an autofilter over the employees.</summary>
+    public static Worksheet Worksheet(SheetModel sheet, SummaryLayout layout) => new(
+        SheetCells.FrozenHeader(2, selected: true),
+        SheetCells.Widths(sheet.Widths.ToArray()),
+        SheetCells.Data(sheet),
+        new AutoFilter { Reference = $"A1:{Col(layout.ColumnCount)}{Math.Max(layout.EmployeeRows + 1, 2)}" });
+
+    private static IEnumerable<SheetRow> HeadBlock(MonthGrades grades, uint top, ParameterCells p, int lastRow, string pay)
     {
         var head = grades.Head;
         var r = top;
-        yield return SheetCells.Row(r, SheetCells.Text($"A{r}", "Расчёт руководителя отдела («внутренний предприниматель»)", WorkbookStyles.Title));
-        yield return Line(++r, "Объём: абонентская плата", SheetCells.Number($"B{r}", grades.Inputs.SubscriptionVolume, WorkbookStyles.Money));
-        yield return Line(++r, "Объём: разовые работы, принятые в месяце", SheetCells.Number($"B{r}", grades.Inputs.OneOffVolume, WorkbookStyles.Money));
-        yield return Line(++r, "Доля руководителя", SheetCells.Formula($"B{r}", p.HeadShare, head.Share, WorkbookStyles.Percent));
-        yield return Line(++r, "Доля от объёма", SheetCells.Formula($"B{r}", $"ROUND(B{r - 1}*(B{r - 3}+B{r - 2}),2)", head.ShareOfVolume, WorkbookStyles.Money));
+        yield return new SheetRow(r, [SheetCell.Text("Расчёт руководителя отдела («внутренний предприниматель»)", WorkbookStyles.Title)]);
+        yield return Line(++r, "Объём: абонентская плата", SheetCell.Number(grades.Inputs.SubscriptionVolume, WorkbookStyles.Money));
+        yield return Line(++r, "Объём: разовые работы, принятые в месяце", SheetCell.Number(grades.Inputs.OneOffVolume, WorkbookStyles.Money));
+        yield return Line(++r, "Доля руководителя", SheetCell.Calculated(p.HeadShare, head.Share, WorkbookStyles.Percent));
+        yield return Line(++r, "Доля от объёма", SheetCell.Calculated($"ROUND(B{r - 1}*(B{r - 3}+B{r - 2}),2)", head.ShareOfVolume, WorkbookStyles.Money));
         yield return Line(++r, "Зарплаты штата (кроме руководителя)", grades.Inputs.StaffSalaries is { } given
-            ? SheetCells.Number($"B{r}", given, WorkbookStyles.Money)
-            : SheetCells.Formula($"B{r}", $"SUMIF($C$2:$C${Math.Max(lastRow, 2)},\"<>\"&{p.HeadRoleTitle},${pay}$2:${pay}${Math.Max(lastRow, 2)})", head.StaffSalaries, WorkbookStyles.Money));
-        yield return Line(++r, "Сторонние исполнители", SheetCells.Number($"B{r}", grades.Inputs.Contractors, WorkbookStyles.Money));
-        yield return Line(++r, "Прибыль отдела", SheetCells.Formula($"B{r}", $"B{r - 3}-B{r - 2}-B{r - 1}", head.Profit, WorkbookStyles.Money));
+            ? SheetCell.Number(given, WorkbookStyles.Money)
+            : SheetCell.Calculated($"SUMIF($C$2:$C${Math.Max(lastRow, 2)},\"<>\"&{p.HeadRoleTitle},${pay}$2:${pay}${Math.Max(lastRow, 2)})", head.StaffSalaries, WorkbookStyles.Money));
+        yield return Line(++r, "Сторонние исполнители", SheetCell.Number(grades.Inputs.Contractors, WorkbookStyles.Money));
+        yield return Line(++r, "Прибыль отдела", SheetCell.Calculated($"B{r - 3}-B{r - 2}-B{r - 1}", head.Profit, WorkbookStyles.Money));
     }
 
-    private static Row Line(uint r, string label, Cell value) => SheetCells.Row(r, SheetCells.Text($"A{r}", label), value);
+    private static SheetRow Line(uint r, string label, SheetCell value) => new(r, [SheetCell.Text(label), value]);
 
     private static string Col(int number) => CellText.Column(number);
 }

@@ -21,9 +21,10 @@ public static class TasksSheetWriter
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
-    private static readonly string DateTimeStyle = WorkbookStyles.DateTime.ToString(CultureInfo.InvariantCulture);
-    private static readonly string IntegerStyle = WorkbookStyles.Integer.ToString(CultureInfo.InvariantCulture);
-    private static readonly string PointsStyle = WorkbookStyles.Points.ToString(CultureInfo.InvariantCulture);
+    private static readonly string DateStyle = TaskRows.DateStyle.ToString(CultureInfo.InvariantCulture);
+    private static readonly string ClassStyle = TaskRows.ClassStyle.ToString(CultureInfo.InvariantCulture);
+    private static readonly string PointsStyle = TaskRows.PointsStyle.ToString(CultureInfo.InvariantCulture);
+    private static readonly string MinutesStyle = TaskRows.MinutesStyle.ToString(CultureInfo.InvariantCulture);
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), CloseOutput = false };
 
     private static readonly Text TextElement = new();
@@ -57,17 +58,17 @@ public static class TasksSheetWriter
             xml.WriteChars(buffer, 0, length);
             xml.WriteEndAttribute();
             row.Serial.TryFormat(buffer, out length, "R", CultureInfo.InvariantCulture);
-            Number(xml, DateTimeStyle, buffer, length);
+            Number(xml, DateStyle, buffer, length);
             Shared(xml, shared, row.EmployeeId);
             Shared(xml, shared, row.EmployeeName);
             Shared(xml, shared, row.Code);
             Shared(xml, shared, row.Category);
-            Integer(xml, buffer, row.Class);
+            Integer(xml, ClassStyle, buffer, row.Class);
             row.Points.TryFormat(buffer, out length, default, CultureInfo.InvariantCulture);
             Number(xml, PointsStyle, buffer, length);
             Shared(xml, shared, row.Client);
             Shared(xml, shared, row.Source);
-            Integer(xml, buffer, row.Minutes);
+            Integer(xml, MinutesStyle, buffer, row.Minutes);
             Text(xml, row.Note);
             xml.WriteEndElement();
         }
@@ -88,7 +89,7 @@ public static class TasksSheetWriter
         xml.WriteEndElement();
     }
 
-    private static void Integer(XmlWriter xml, char[] buffer, int? value)
+    private static void Integer(XmlWriter xml, string style, char[] buffer, int? value)
     {
         if (value is not { } v)
         {
@@ -98,7 +99,7 @@ public static class TasksSheetWriter
         }
 
         v.TryFormat(buffer, out var length, default, CultureInfo.InvariantCulture);
-        Number(xml, IntegerStyle, buffer, length);
+        Number(xml, style, buffer, length);
     }
 
     private static void Shared(XmlWriter xml, SharedStrings shared, string text)

@@ -22,12 +22,36 @@ public static class WorkbookStyles
     private const uint MoneyFormat = 166;
     private const uint PointsFormat = 167;
 
+    private const string DateTimeCode = "dd.mm.yyyy hh:mm";
+    private const string DateCode = "dd.mm.yyyy";
+    private const string MoneyCode = "#,##0.00\\ \"₽\"";
+    private const string PointsCode = "#,##0.0";
+
+    /// <summary>Text, as Excel's number format for a cell that holds text and must never be read as a formula.</summary>
+    public const string TextFormat = "@";
+
+    /// <summary>
+    /// The number format code of a style, as the add-in sets it with Office.js (<c>range.numberFormat</c>):
+    /// the custom codes written into the stylesheet below, and the built-in ones (10, 1, 2) spelled out.
+    /// </summary>
+    public static string FormatCode(uint style) => style switch
+    {
+        DateTime => DateTimeCode,
+        Date => DateCode,
+        Money => MoneyCode,
+        Points => PointsCode,
+        Percent => "0.00%",
+        Integer => "0",
+        Ratio => "0.00",
+        _ => "General",
+    };
+
     public static Stylesheet Create() => new(
         new NumberingFormats(
-            new NumberingFormat { NumberFormatId = DateTimeFormat, FormatCode = "dd.mm.yyyy hh:mm" },
-            new NumberingFormat { NumberFormatId = DateFormat, FormatCode = "dd.mm.yyyy" },
-            new NumberingFormat { NumberFormatId = MoneyFormat, FormatCode = "#,##0.00\\ \"₽\"" },
-            new NumberingFormat { NumberFormatId = PointsFormat, FormatCode = "#,##0.0" })
+            new NumberingFormat { NumberFormatId = DateTimeFormat, FormatCode = DateTimeCode },
+            new NumberingFormat { NumberFormatId = DateFormat, FormatCode = DateCode },
+            new NumberingFormat { NumberFormatId = MoneyFormat, FormatCode = MoneyCode },
+            new NumberingFormat { NumberFormatId = PointsFormat, FormatCode = PointsCode })
         { Count = 4 },
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
