@@ -1,67 +1,57 @@
 // «Счета» in the fake Excel: the register and the aging as two tables on «Счета», a client filter.
-// Invoices are created through the API when the app has it; otherwise GET /api/invoices and
-// /api/invoices/aging are answered by page.route in the documented shape.
+// Two invoices are created and issued through the app's API (a client named =HYPERLINK("http://x","y")
+// and a «Ромашка» of this run): drafts are in the register but not in the aging, issued ones in both.
+// A failed seeding call fails the file with its status and body.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, baseUrl, closePane, describeViolations, devToken, launchBrowser, openPane, screenshot } from '../harness/pane';
-import { hyperlink, unsignedToken } from './synthetic';
+import { axe, closePane, describeViolations, devToken, launchBrowser, openPane, screenshot } from '../harness/pane';
+import { api, hyperlink } from './api';
 import type { FakeCell } from './workbook';
+
+interface Invoice {
+  id: string;
+  number: number;
+  status: string;
+  clientName: string;
+  balance: number;
+}
 
 let browser: Browser;
 let token: string;
-let stub = true;
 const run = Date.now().toString(36);
 const romashka = `ООО «Ромашка ${run}»`;
-
-const stubList = [
-  { id: '2026-0001', number: 1, status: 'partlyPaid', clientId: 'c1', clientName: hyperlink, issueDate: '2026-10-01', dueDate: '2026-10-11', total: 1500, paid: 500, balance: 1000, overdue: true, daysOverdue: 49 },
-  { id: '2026-0002', number: 2, status: 'issued', clientId: 'c2', clientName: romashka, issueDate: '2026-11-20', dueDate: '2026-11-30', total: 12200, paid: 0, balance: 12200, overdue: false, daysOverdue: 0 },
-];
-const stubAging = {
-  asOf: '2026-11-29',
-  clients: [
-    { clientId: 'c1', clientName: hyperlink, invoiceCount: 1, buckets: { current: 0, days1To30: 0, days31To60: 1000, days61To90: 0, over90: 0, total: 1000, overdue: 1000 } },
-    { clientId: 'c2', clientName: romashka, invoiceCount: 1, buckets: { current: 12200, days1To30: 0, days31To60: 0, days61To90: 0, over90: 0, total: 12200, overdue: 0 } },
-  ],
-  totals: { current: 12200, days1To30: 0, days31To60: 1000, days61To90: 0, over90: 0, total: 13200, overdue: 1000 },
-};
+const issued = {} as Record<'hyperlink' | 'romashka', Invoice>;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  try {
-    token = await devToken(undefined, 'buh', ['accountant'], 'Елена Бухгалтер');
-    const managerToken = await devToken(undefined, 'kuznetsova', ['manager'], 'Мария Кузнецова');
-    for (const [clientName, i] of [[hyperlink, 1], [romashka, 2]] as const) {
-      const response = await fetch(`${baseUrl()}/api/invoices`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${managerToken}`, 'Content-Type': 'application/json', 'Idempotency-Key': `excel-e2e-${run}-${i}` },
-        body: JSON.stringify({ clientId: `excel-e2e-${run}-${i}`, clientName, paymentTermDays: 5, lines: [{ item: 'Сопровождение 1С', quantity: 1, unit: 'мес', price: 12200, vatRate: '22', kind: 'subscription' }] }),
-      });
-      if (response.status >= 300) throw new Error(`POST /api/invoices: ${response.status}`);
+  token = await devToken(undefined, 'buh', ['accountant'], 'Елена Бухгалтер');
+  const managerToken = await devToken(undefined, 'kuznetsova', ['manager'], 'Мария Кузнецова');
+  for (const [key, clientName, i] of [['hyperlink', hyperlink, 1], ['romashka', romashka, 2]] as const) {
+    const draft = await api<Invoice>('POST', 'invoices', managerToken, {
+      clientId: `excel-e2e-${run}-${i}`,
+      clientName,
+      paymentTermDays: 5,
+      lines: [{ item: 'Сопровождение 1С', quantity: 1, unit: 'мес', price: 12200, vatRate: '22', kind: 'subscription' }],
+    }, { 'Idempotency-Key': `excel-e2e-${run}-${i}` });
+    if (!draft?.id) throw new Error(`POST /api/invoices: no id in ${JSON.stringify(draft)}`);
+    const invoice = await api<Invoice>('POST', `invoices/${encodeURIComponent(draft.id)}/issue`, managerToken);
+    if (invoice.status !== 'issued' || invoice.clientName !== clientName || !(invoice.balance > 0)) {
+      throw new Error(`POST /api/invoices/${draft.id}/issue: expected an issued invoice of ${clientName} with a balance, got ${JSON.stringify(invoice)}`);
     }
-    stub = false;
-  } catch {
-    stub = true;
-    token = unsignedToken('buh', ['accountant'], 'Елена Бухгалтер');
+    issued[key] = invoice;
   }
-  console.log(`invoices e2e: ${stub ? 'GET /api/invoices stubbed through page.route' : 'invoices created through the app'}`);
+  // The aging report of the app counts the issued invoices: the pane has to find both clients there.
+  const aging = await api<{ clients: { clientName: string }[] }>('GET', 'invoices/aging', token);
+  for (const name of [hyperlink, romashka]) {
+    if (!aging.clients.some((c) => c.clientName === name)) throw new Error(`GET /api/invoices/aging has no row of ${name}: ${JSON.stringify(aging)}`);
+  }
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-async function open(width: number): Promise<Page> {
-  const page = await openPane(browser, 'invoices', { host: 'Excel', token, width, height: 800 });
-  if (stub) {
-    await page.route(/\/api\/invoices(\/aging)?(\?.*)?$/, (route) => {
-      const url = new URL(route.request().url());
-      const body = url.pathname.endsWith('/aging') ? stubAging : url.searchParams.get('status') === 'overdue' ? stubList.filter((i) => i.overdue) : stubList;
-      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
-    });
-  }
-  return page;
-}
+const open = (width: number): Promise<Page> => openPane(browser, 'invoices', { host: 'Excel', token, width, height: 800 });
 
 const cellsOf = (page: Page) =>
   page.evaluate(() => (window as unknown as { __excelFake: { cells(n: string): Record<string, FakeCell> | null } }).__excelFake.cells('Счета'));
@@ -86,9 +76,13 @@ describe('«Счета» in Excel', () => {
     expect(sheet.tables.every((t) => t.showTotals)).toBe(true);
     const cells = (await cellsOf(page))!;
     expect(cells.A2.value).toBe('Номер');
-    const hyperlinkCells = Object.values(cells).filter((c) => c.value === hyperlink);
-    expect(hyperlinkCells.length).toBeGreaterThanOrEqual(2); // in the register and in the aging
-    for (const c of hyperlinkCells) expect(c).toMatchObject({ numberFormat: '@', order: ['numberFormat', 'values'] });
+    const hyperlinkCells = Object.entries(cells).filter(([, c]) => c.value === hyperlink);
+    expect(hyperlinkCells.length, JSON.stringify(hyperlinkCells)).toBeGreaterThanOrEqual(2); // in the register and in the aging
+    // The register's row of the invoice issued to «=HYPERLINK(…)» names that client (column B) as text.
+    const numberRow = Object.entries(cells).find(([ref, c]) => /^A\d+$/.test(ref) && c.value === issued.hyperlink.number)?.[0].slice(1);
+    expect(numberRow, `no register row with number ${issued.hyperlink.number}`).toBeDefined();
+    expect(cells[`B${numberRow}`]?.value).toBe(hyperlink);
+    for (const [ref, c] of hyperlinkCells) expect(c, ref).toMatchObject({ numberFormat: '@', order: ['numberFormat', 'values'] });
     expect(Object.values(cells).some((c) => c.formula?.startsWith('=SUBTOTAL(109,'))).toBe(true);
     await closePane(page);
   });
