@@ -1,4 +1,9 @@
-// The API's JSON shapes the panes use (camelCase, as the API serialises them).
+// The API's JSON shapes the panes use, exactly as the C# records serialise them (System.Text.Json web
+// defaults: camelCase, nulls written, enums as their names where a converter says so). Sources:
+// Contacts/Cards/ClientCard.cs (ClientCard, BankDetails, Signatory, ContactView, InteractionView),
+// Contracts/IClientContracts.cs (ContractSummary), Invoices/IClientInvoices.cs (OpenInvoiceSummary),
+// Contacts/Records/ClientDirectory.cs (ClientSearchHit), Contacts/Editing/ClientUpdate.cs (the PUT body),
+// Contacts/Logging/LogEmailOutcome.cs, Contacts/LogEmailRequest.cs.
 export interface MailParty {
   name?: string | null;
   address: string;
@@ -16,15 +21,34 @@ export interface LogEmailRequest {
   bodyHtml?: string;
 }
 
-export type LogEmailStatus = 'Logged' | 'AlreadyLogged' | 'NotLogged' | string;
+/** LogEmailStatus (JsonStringEnumConverter): the enum's names. */
+export type LogEmailStatus = 'Logged' | 'AlreadyLogged' | 'NotLogged';
 
+/** What the signature gave ("we read this from the signature"). */
+export interface SignatureView {
+  personName: string | null;
+  position: string | null;
+  company: string | null;
+  inn: string | null;
+  kpp: string | null;
+  phones: string[];
+  website: string | null;
+  rejectedInns: string[];
+}
+
+/** The answer of POST /api/contacts/log-email. */
 export interface LogEmailOutcome {
   status: LogEmailStatus;
   reason: string | null;
+  /** "domain", "inn", "contactEmail", "created", "signatureCompany" or "none". */
   matchedBy: string | null;
   clientCreated: boolean;
+  /** The card without contracts and open invoices (both null here): the pane reads the full card for them. */
   client: ClientCard | null;
   contact: ContactView | null;
+  /** Always in the JSON (null when nothing was logged); optional so that outcomes built in code need not name them. */
+  interaction?: InteractionView | null;
+  signature?: SignatureView | null;
 }
 
 export interface BankDetails {
@@ -49,40 +73,53 @@ export interface ContactView {
   phones: string[];
 }
 
+/** InteractionView: the text is `snippet` (not `summary`), the time `at` (ISO date-time with offset). */
 export interface InteractionView {
+  /** "<partition>|<row>" of the Interactions table. */
   id: string;
-  kind?: string;
-  subject?: string | null;
-  summary?: string | null;
-  at?: string;
-  sentAt?: string;
-  from?: string | null;
-  [key: string]: unknown;
+  clientId: string | null;
+  contactId: string;
+  /** "inbound" | "outbound" (lower-case enum name). */
+  direction: string;
+  /** "email", … (lower-case enum name). */
+  channel: string;
+  subject: string | null;
+  snippet: string | null;
+  at: string;
+  internetMessageId: string | null;
+  loggedBy: string;
+  loggedByName: string | null;
+  /** "add-in" or "mailbox-sync". */
+  source: string;
 }
 
+/** ContractSummary: `date` is a DateTimeOffset, `amount` a decimal. */
 export interface ContractSummary {
   number: string;
-  templateId?: string;
-  title?: string;
-  date?: string;
-  amount?: number;
-  [key: string]: unknown;
+  date: string;
+  templateId: string;
+  title: string;
+  amount: number;
+  createdByName: string;
+  archiveLocation: string | null;
 }
 
+/** OpenInvoiceSummary: `issueDate`/`dueDate` are DateOnly ("2026-11-29"); `status` is Russian text («выставлен»). */
 export interface OpenInvoiceSummary {
   id: string;
-  number: string | number;
-  date?: string;
-  dueDate?: string | null;
-  total?: number;
-  balance?: number;
-  status?: string;
-  daysOverdue?: number;
-  [key: string]: unknown;
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  total: number;
+  balance: number;
+  status: string;
+  daysOverdue: number;
 }
 
+/** GET /api/clients/{id}, GET /api/clients/lookup, the answer of PUT /api/clients/{id} (the ETag is also a header). */
 export interface ClientCard {
   id: string;
+  /** The stored name, without the legal form («Ромашка»); `displayName` has it («ООО «Ромашка»»). */
   name: string;
   legalForm: string | null;
   displayName: string;
@@ -97,15 +134,35 @@ export interface ClientCard {
   status: string;
   eTag: string;
   contacts: ContactView[];
+  /** Newest first, at most 20. */
   interactions: InteractionView[];
-  contracts?: ContractSummary[] | null;
-  openInvoices?: OpenInvoiceSummary[] | null;
+  /** Newest first; null in the log-email answer (the pane then reads the full card). */
+  contracts: ContractSummary[] | null;
+  /** Most overdue first; null in the log-email answer. */
+  openInvoices: OpenInvoiceSummary[] | null;
 }
 
+/** One line of GET /api/clients?search=: no displayName and no legal form — `name` is the stored name. */
 export interface ClientSearchHit {
   id: string;
-  displayName?: string;
-  name?: string;
-  inn?: string | null;
-  [key: string]: unknown;
+  name: string;
+  inn: string | null;
+  domains: string[];
+  /** The search token the text matched (a name word, the INN, a domain or an e-mail). */
+  matchedToken: string;
+}
+
+/**
+ * The body of PUT /api/clients/{id} (ClientUpdate): the card's own fields as they are, the bank and signatory
+ * fields flat (not nested as on the card); what is left out becomes empty.
+ */
+export interface ClientUpdateBody extends Pick<ClientCard, 'legalForm' | 'inn' | 'kpp' | 'ogrn' | 'domains' | 'website' | 'address'> {
+  name: string;
+  bankName: string | null;
+  bik: string | null;
+  settlementAccount: string | null;
+  correspondentAccount: string | null;
+  signatoryName: string | null;
+  signatoryPosition: string | null;
+  signatoryBasis: string | null;
 }

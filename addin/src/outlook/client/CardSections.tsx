@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { daysOverdueText, invoiceStatusText, latestInteractions } from './logic';
-import type { ClientCardView, ContactView, ContractSummary, InteractionView, OpenInvoiceSummary } from './types';
+import type { ClientCard, ContactView, ContractSummary, InteractionView, OpenInvoiceSummary } from '../../api/types';
 
 const useStyles = makeStyles({
   grid: {
@@ -38,7 +38,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function CardSections(props: { card: ClientCardView }) {
+export function CardSections(props: { card: ClientCard }) {
   const styles = useStyles();
   const { card } = props;
   const interactions = latestInteractions(card.interactions);

@@ -4,19 +4,18 @@
 import { Badge, Button, MessageBar, MessageBarBody, Skeleton, SkeletonItem, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/errors';
-import type { LogEmailRequest } from '../../api/types';
+import type { ClientCard, LogEmailRequest } from '../../api/types';
 import { t, useLanguage } from '../../i18n/i18n';
 import type { OfficeHost } from '../../office/host';
 import { currentItem, readLogEmailRequest } from '../../office/mailItem';
 import { ErrorBar } from '../../shared/ErrorBar';
 import { logEmail, type LogContactResult } from '../commands/logContact';
+import { ClientSearch } from '../shared/ClientSearch';
+import { loadCard } from '../shared/clientCards';
 import { useSenderClient } from '../shared/useSenderClient';
 import { CardSections } from './CardSections';
-import { ClientSearch } from './ClientSearch';
-import { getClient } from './clientApi';
 import { overdueText, taxIdsText } from './logic';
 import { RequisitesFormView } from './RequisitesFormView';
-import type { ClientCardView } from './types';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -53,8 +52,8 @@ export function ClientPane(props: ClientPaneProps) {
   const styles = useStyles();
   const inOutlook = props.host === 'outlook';
   const sender = useSenderClient(inOutlook);
-  const card = sender.client as ClientCardView | null;
-  const showCard = sender.setClient as (card: ClientCardView | null) => void;
+  const card = sender.client;
+  const showCard = sender.setClient;
 
   const [cardLoading, setCardLoading] = useState(false);
   const [cardError, setCardError] = useState<{ error: unknown; id: string } | null>(null);
@@ -83,7 +82,7 @@ export function ClientPane(props: ClientPaneProps) {
       setEditing(false);
       setSaved(false);
       try {
-        const fresh = await getClient(id);
+        const fresh = await loadCard(id);
         if (mine === request.current) showCard(fresh);
       } catch (error) {
         if (mine === request.current && !quiet) setCardError({ error, id });
@@ -105,7 +104,7 @@ export function ClientPane(props: ClientPaneProps) {
     });
     setLogging(false);
     setLogResult(result);
-    const logged = result.outcome?.client as ClientCardView | null | undefined;
+    const logged = result.outcome?.client;
     if (logged) {
       // The log-email answer has no contracts or invoices: show it, then read the full card.
       showCard(logged);
@@ -153,7 +152,7 @@ export function ClientPane(props: ClientPaneProps) {
       </section>
     );
   } else {
-    main = <Text className={styles.secondary}>{t(inOutlook ? 'client.noItem' : 'client.search.hint')}</Text>;
+    main = <Text className={styles.secondary}>{t(inOutlook ? 'client.noItem' : 'clients.search.hint')}</Text>;
   }
 
   return (
@@ -174,13 +173,13 @@ export function ClientPane(props: ClientPaneProps) {
 }
 
 function CardView(props: {
-  card: ClientCardView;
+  card: ClientCard;
   editing: boolean;
   saved: boolean;
   onEdit: () => void;
   onCancel: () => void;
-  onSaved: (card: ClientCardView) => void;
-  onReloaded: (card: ClientCardView) => void;
+  onSaved: (card: ClientCard) => void;
+  onReloaded: (card: ClientCard) => void;
 }) {
   const styles = useStyles();
   const { card } = props;

@@ -4,11 +4,11 @@
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/errors';
+import type { ClientCard } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { ErrorBar } from '../../shared/ErrorBar';
-import { getClient, updateClient } from './clientApi';
+import { loadCard, updateClient } from '../shared/clientCards';
 import { buildUpdateBody, formFromCard, mapFieldErrors, validateForm, type FieldErrors, type FormField, type RequisitesForm } from './logic';
-import type { ClientCardView } from './types';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -68,10 +68,10 @@ const groups: Group[] = [
 ];
 
 export interface RequisitesFormProps {
-  card: ClientCardView;
+  card: ClientCard;
   /** The saved card (PUT's answer), or the card read again after a 412. */
-  onSaved: (card: ClientCardView) => void;
-  onReloaded: (card: ClientCardView) => void;
+  onSaved: (card: ClientCard) => void;
+  onReloaded: (card: ClientCard) => void;
   onCancel: () => void;
 }
 
@@ -122,7 +122,7 @@ export function RequisitesFormView(props: RequisitesFormProps) {
     setBusy(true);
     setError(null);
     try {
-      const fresh = await getClient(props.card.id);
+      const fresh = await loadCard(props.card.id);
       setForm(formFromCard(fresh));
       setFieldErrors({});
       setConflict(false);

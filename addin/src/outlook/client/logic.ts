@@ -2,7 +2,7 @@
 // which API field error belongs to which input.
 import { t } from '../../i18n/i18n';
 import { countOf, formatMoney } from '../../i18n/format';
-import type { ClientCardView, ClientUpdateBody, InteractionView, OpenInvoiceSummary } from './types';
+import type { ClientCard, ClientUpdateBody, InteractionView, OpenInvoiceSummary } from '../../api/types';
 
 export const interactionsShown = 20;
 
@@ -57,7 +57,7 @@ const time = (value: string | null | undefined) => {
 };
 
 /** «ИНН 7701234567 / КПП 770101001»; empty when the card has neither. */
-export function taxIdsText(card: Pick<ClientCardView, 'inn' | 'kpp'>): string {
+export function taxIdsText(card: Pick<ClientCard, 'inn' | 'kpp'>): string {
   const parts = [card.inn ? t('client.header.inn', { inn: card.inn }) : '', card.kpp ? t('client.header.kpp', { kpp: card.kpp }) : ''];
   return parts.filter(Boolean).join(' / ');
 }
@@ -87,7 +87,7 @@ export type FormField = (typeof formFields)[number];
 export type RequisitesForm = Record<FormField, string>;
 export type FieldErrors = Partial<Record<FormField, string[]>>;
 
-export function formFromCard(card: ClientCardView): RequisitesForm {
+export function formFromCard(card: ClientCard): RequisitesForm {
   return {
     name: card.name ?? '',
     legalForm: card.legalForm ?? '',

@@ -22,10 +22,10 @@ import { t } from '../../i18n/i18n';
 import { canAttachToReply } from '../../office/mailItem';
 import { replyWithAttachment } from '../../office/outlook';
 import { ErrorBar } from '../../shared/ErrorBar';
-import { loadCard } from './ClientSearch';
 import { blobToBase64 } from './files';
 import { newRequestId, saveBlob } from '../../shared/files';
 import { replyHtml } from './reply';
+import { loadCard, updateClient } from '../shared/clientCards';
 import { ItemsTable } from './ItemsTable';
 import { fieldHint, fieldLabel } from './labels';
 import {
@@ -114,14 +114,9 @@ export function ContractForm(props: { template: ContractTemplate; client: Client
     if (Object.keys(changed).length === 0) return;
     setCardSave({ state: 'saving' });
     try {
-      const { data, headers } = await api<ClientCard>(`clients/${encodeURIComponent(card.id)}`, {
-        method: 'PUT',
-        body: clientUpdateBody(card, changed),
-        headers: { 'If-Match': card.eTag },
-      });
       // The API answers with the saved card; its ETag is the one a next save must send.
-      const eTag = data?.eTag || headers.get('ETag') || card.eTag;
-      const saved = data?.id ? { ...data, eTag } : { ...card, eTag };
+      const answer = await updateClient(card.id, card.eTag, clientUpdateBody(card, changed));
+      const saved = answer.id ? answer : { ...card, eTag: answer.eTag };
       setBaseline((b) => ({ ...b, ...Object.fromEntries(Object.entries(changed).map(([k, v]) => [`client.${k}`, v])) }));
       setCardSave({ state: 'saved' });
       props.onCardSaved(saved);

@@ -8,8 +8,9 @@ import type { ClientCard } from '../../api/types';
 import { t, useLanguage } from '../../i18n/i18n';
 import type { OfficeHost } from '../../office/host';
 import { ErrorBar } from '../../shared/ErrorBar';
+import { ClientSearch } from '../shared/ClientSearch';
+import { loadCard } from '../shared/clientCards';
 import { useSenderClient } from '../shared/useSenderClient';
-import { ClientSearch } from './ClientSearch';
 import { ContractForm } from './ContractForm';
 import type { ContractTemplate } from './model';
 
@@ -18,6 +19,7 @@ const useStyles = makeStyles({
   client: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', justifyContent: 'space-between' },
   clientText: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
+  search: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -34,14 +36,20 @@ export function ContractPane(props: { host: OfficeHost }) {
   if (!client || choosing) {
     return (
       <div className={styles.root}>
-        <ClientSearch
-          note={sender.unknownSender ? t('contract.client.unknownSender') : t('contract.client.choose')}
-          onPicked={(card) => {
-            sender.setClient(card);
-            setChoosing(false);
-          }}
-          onCancel={client ? () => setChoosing(false) : undefined}
-        />
+        <section className={styles.search} aria-labelledby="contract-client-search">
+          <Text as="h2" id="contract-client-search" weight="semibold" size={300}>
+            {t('contract.client.heading')}
+          </Text>
+          <ClientSearch
+            note={t(sender.unknownSender ? 'clients.unknownSender' : 'clients.search.hint')}
+            onPick={async (hit) => {
+              // The contract is made for the full card (requisites, ETag), not for the search line.
+              sender.setClient(await loadCard(hit.id));
+              setChoosing(false);
+            }}
+            onCancel={client ? () => setChoosing(false) : undefined}
+          />
+        </section>
       </div>
     );
   }
@@ -55,13 +63,13 @@ export function ContractPane(props: { host: OfficeHost }) {
           </Text>
           {client.inn && (
             <Text size={200} className={styles.muted}>
-              {t('contract.client.inn', { inn: client.inn })}
+              {t('clients.inn', { inn: client.inn })}
               {client.kpp ? ` / ${client.kpp}` : ''}
             </Text>
           )}
         </div>
         <Button size="small" onClick={() => setChoosing(true)} data-testid="change-client">
-          {t('contract.client.change')}
+          {t('clients.change')}
         </Button>
       </section>
       {/* Another client, another card: the templates and the form start over. */}

@@ -1,7 +1,7 @@
 // The «Договор» pane's logic, without React or Office: the form built from a template's field list,
 // the POST /api/contracts body, the API's field errors placed at their fields, the preview amount,
 // and the requisites to save back to the client card.
-import type { ClientCard } from '../../api/types';
+import type { ClientCard, ClientUpdateBody } from '../../api/types';
 
 /** One field of GET /api/contract-templates (ContractFieldDto). */
 export interface ContractField {
@@ -386,25 +386,6 @@ const cardFieldOf: Record<string, keyof ClientUpdateBody> = {
   signatory_position: 'signatoryPosition',
   basis: 'signatoryBasis',
 };
-
-/** The PUT /api/clients/{id} body: the full set of editable requisites (what is left out becomes empty). */
-export interface ClientUpdateBody {
-  name: string;
-  legalForm: string | null;
-  inn: string | null;
-  kpp: string | null;
-  ogrn: string | null;
-  domains: string[];
-  website: string | null;
-  address: string | null;
-  bankName: string | null;
-  bik: string | null;
-  settlementAccount: string | null;
-  correspondentAccount: string | null;
-  signatoryName: string | null;
-  signatoryPosition: string | null;
-  signatoryBasis: string | null;
-}
 
 /**
  * The requisites typed in the form that differ from the card (template key → new value). Only those

@@ -23,6 +23,7 @@ import { t, useLanguage } from '../../i18n/i18n';
 import type { OfficeHost } from '../../office/host';
 import { ErrorBar } from '../../shared/ErrorBar';
 import { newRequestId } from '../../shared/files';
+import { ClientSearch } from '../shared/ClientSearch';
 import { useSenderClient } from '../shared/useSenderClient';
 import {
   bandText,
@@ -93,6 +94,7 @@ function LogTask(props: { host: OfficeHost; onLogged: () => void }) {
   const [result, setResult] = useState<string | null>(null);
   const requestId = useRef(newRequestId());
   const clientTouched = useRef(false);
+  const [findingClient, setFindingClient] = useState(false);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -192,7 +194,12 @@ function LogTask(props: { host: OfficeHost; onLogged: () => void }) {
         </Text>
       )}
       <div className={styles.row}>
-        <Field className={styles.grow} label={t('task.client.label')} hint={draft.clientId ? t('task.client.fromCard') : undefined} validationMessage={fieldErrors.clientName}>
+        <Field
+          className={styles.grow}
+          label={t('task.client.label')}
+          hint={draft.clientId ? t(draft.clientId === senderCard?.id ? 'task.client.fromCard' : 'task.client.fromSearch') : undefined}
+          validationMessage={fieldErrors.clientName}
+        >
           <Input
             data-testid="task-client"
             value={draft.clientName}
@@ -213,7 +220,23 @@ function LogTask(props: { host: OfficeHost; onLogged: () => void }) {
             {t('task.client.clear')}
           </Button>
         )}
+        {!findingClient && (
+          <Button onClick={() => setFindingClient(true)} data-testid="task-find-client">
+            {t('task.client.find')}
+          </Button>
+        )}
       </div>
+      {/* A client from the database (with its id); the field above still takes a name typed by hand. */}
+      {findingClient && (
+        <ClientSearch
+          onPick={(hit) => {
+            clientTouched.current = true;
+            edit({ clientId: hit.id, clientName: hit.name });
+            setFindingClient(false);
+          }}
+          onCancel={() => setFindingClient(false)}
+        />
+      )}
       <Field label={t('task.minutes.label')} hint={t('task.minutes.hint')} validationMessage={fieldErrors.minutes}>
         <Input data-testid="task-minutes" inputMode="numeric" value={draft.minutes} onChange={(_, d) => edit({ minutes: d.value })} />
       </Field>

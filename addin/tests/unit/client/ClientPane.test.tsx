@@ -318,11 +318,45 @@ describe('outside Outlook', () => {
     expect(calls.find((c) => c.path.startsWith('clients?'))!.path).toBe('clients?search=ромаш&limit=10');
     expect(text('search-hits')).toContain('Ромашка');
     expect(text('search-hits')).toContain('ИНН 7701234567');
+    expect(text('search-hits')).toContain('romashka.ru');
 
     await click(byTestId('search-hit'));
     await waitFor(() => byTestId('client-header'));
     expect(text('client-name')).toBe('ООО «Ромашка»');
     expect(byTestId('search-hits')).toBeNull();
+  });
+
+  it('searches a moment after typing stops, and at once on Enter', async () => {
+    route('GET', /^clients\?search=/, [{ id: 'c-romashka', name: 'Ромашка', inn: '7701234567', domains: ['romashka.ru', 'romashka.com'], matchedToken: 'ромашка' }]);
+    await render(null);
+    const input = container.querySelector<HTMLInputElement>('input[name="search"]')!;
+    await type(input, 'р');
+    await type(input, 'ром');
+    await waitFor(() => byTestId('search-hits'));
+    // One request for what was typed last, not one per keystroke.
+    expect(calls.filter((c) => c.path.startsWith('clients?')).map((c) => c.path)).toEqual(['clients?search=ром&limit=10']);
+    expect(text('search-hit')).toBe('РомашкаИНН 7701234567 · romashka.ru · romashka.com');
+
+    await type(input, 'ромашка');
+    await act(async () => input.form!.requestSubmit());
+    expect(calls.filter((c) => c.path.startsWith('clients?')).map((c) => c.path)).toEqual(['clients?search=ром&limit=10', 'clients?search=ромашка&limit=10']);
+    await act(async () => new Promise((r) => setTimeout(r, 400)));
+    // Enter dropped the pending type-ahead: no third request.
+    expect(calls.filter((c) => c.path.startsWith('clients?'))).toHaveLength(2);
+  });
+
+  it('shows a failed search in the pane, with «Повторить»', async () => {
+    route('GET', /^clients\?search=/, () => json({ title: 'Internal Server Error' }, 500));
+    await render(null);
+    await type(container.querySelector<HTMLInputElement>('input[name="search"]')!, 'ром');
+    await click(button('Найти'));
+    await waitFor(() => byTestId('error'));
+    expect(text('error')).toContain('Сервер OfficeFlow временно недоступен. Повторите через минуту.');
+    route('GET', /^clients\?search=/, [{ id: 'c-romashka', name: 'Ромашка', inn: null, domains: [], matchedToken: 'ромашка' }]);
+    await click(button('Повторить'));
+    await waitFor(() => byTestId('search-hits'));
+    expect(byTestId('error')).toBeNull();
+    expect(await seriousViolations()).toEqual([]);
   });
 
   it('says when nothing is found', async () => {
@@ -331,6 +365,9 @@ describe('outside Outlook', () => {
     await type(container.querySelector<HTMLInputElement>('input[name="search"]')!, 'нет такого');
     await click(button('Найти'));
     await waitFor(() => plain(container.textContent).includes('Ничего не найдено'));
+    expect(text('client-search-status')).toBe('Ничего не найдено. Проверьте написание или введите ИНН.');
+    expect(byTestId('client-search-status')?.getAttribute('role')).toBe('status');
+    expect(await seriousViolations()).toEqual([]);
   });
 
   it('shows a skeleton while the card loads, and an error with «Повторить» when it fails', async () => {

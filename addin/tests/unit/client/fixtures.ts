@@ -1,7 +1,7 @@
 // A client card as GET /api/clients/{id} sends it (the C# records, camelCase).
-import type { ClientCardView } from '../../../src/outlook/client/types';
+import type { ClientCard } from '../../../src/api/types';
 
-export function romashka(overrides: Partial<ClientCardView> = {}): ClientCardView {
+export function romashka(overrides: Partial<ClientCard> = {}): ClientCard {
   return {
     id: 'c-romashka',
     name: 'Ромашка',

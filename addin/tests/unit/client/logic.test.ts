@@ -12,7 +12,7 @@ import {
   taxIdsText,
   validateForm,
 } from '../../../src/outlook/client/logic';
-import type { OpenInvoiceSummary } from '../../../src/outlook/client/types';
+import type { OpenInvoiceSummary } from '../../../src/api/types';
 import { plain, romashka } from './fixtures';
 
 const invoice = (daysOverdue: number, balance: number, total = balance): OpenInvoiceSummary => ({

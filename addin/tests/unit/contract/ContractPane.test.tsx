@@ -334,9 +334,9 @@ describe('the contract pane', { timeout: 60_000 }, () => {
     route('GET', 'clients/cl-romashka', () => json(romashka, 200, { ETag: romashka.eTag }));
     route('GET', 'contract-templates?clientId=cl-romashka', [serviceMaintenance]);
     await render(null);
-    await type('input[name="client-search"]', 'ромаш');
+    await type('input[name="search"]', 'ромаш');
     await click(byTestId('client-search-submit'));
-    await click(await until(() => byTestId('client-hit'), 'hit'));
+    await click(await until(() => byTestId('search-hit'), 'hit'));
     await until(() => q('select[data-testid="template-picker"]'), 'picker');
     expect(byTestId('contract-client')!.textContent).toContain('ООО «Ромашка»');
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
@@ -344,6 +344,26 @@ describe('the contract pane', { timeout: 60_000 }, () => {
       'GET clients/cl-romashka',
       'GET contract-templates?clientId=cl-romashka',
     ]);
+  });
+
+  it('a card that fails to load is reported in the search, and «Повторить» loads it', async () => {
+    route('GET', 'clients?search=ромаш&limit=10', [{ id: 'cl-romashka', name: 'ООО «Ромашка»', inn: '7705987654', domains: ['romashka.ru'], matchedToken: 'ромаш' }]);
+    route('GET', 'clients/cl-romashka', () => json({ title: 'Internal Server Error' }, 503));
+    route('GET', 'contract-templates?clientId=cl-romashka', [serviceMaintenance]);
+    await render(null);
+    expect(byTestId('client-search')!.textContent).toContain('Найдите клиента по названию, ИНН, домену или e-mail.');
+    await type('input[name="search"]', 'ромаш');
+    await click(byTestId('client-search-submit'));
+    await click(await until(() => byTestId('search-hit'), 'hit'));
+    const bar = await until(() => byTestId('error'), 'error');
+    expect(bar.textContent).toContain('Повторите через минуту');
+    // The hits stay, so the user can choose again.
+    expect(byTestId('search-hit')!.textContent).toContain('ИНН 7705987654');
+    route('GET', 'clients/cl-romashka', () => json(romashka, 200, { ETag: romashka.eTag }));
+    const retry = [...bar.querySelectorAll('button')].find((b) => b.textContent === 'Повторить')!;
+    await click(retry);
+    await until(() => q('select[data-testid="template-picker"]'), 'picker');
+    expect(byTestId('contract-client')!.textContent).toContain('ООО «Ромашка»');
   });
 
   it('an unknown sender is told so and can search', async () => {

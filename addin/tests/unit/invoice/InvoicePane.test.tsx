@@ -114,9 +114,10 @@ describe('«Счёт» pane', { timeout: 30_000 }, () => {
       return undefined;
     });
     const { container } = await render(<InvoicePane host={null} />);
-    await type(byTestId(container, 'client-search'), 'ромаш');
+    await type(byTestId(container, 'client-search-input'), 'ромаш');
     const hit = await waitFor(() => [...container.querySelectorAll('button')].find((b) => b.textContent?.includes('ИНН 7701234567')));
     expect(calls.at(-1)?.path).toBe('clients?search=%D1%80%D0%BE%D0%BC%D0%B0%D1%88&limit=10');
+    expect(await axeViolations(container)).toEqual([]);
     await click(hit);
     await waitFor(() => byTestId(container, 'invoice-empty'));
     expect(byTestId(container, 'invoice-empty')?.textContent).toBe('У клиента ещё нет счетов.');
@@ -224,7 +225,7 @@ describe('«Счёт» pane', { timeout: 30_000 }, () => {
     });
     const { container } = await render(<InvoicePane host={null} />);
     expect(byTestId(container, 'new-invoice')).toBeNull();
-    await type(byTestId(container, 'client-search'), 'р');
+    await type(byTestId(container, 'client-search-input'), 'р');
     await click(await waitFor(() => buttonByText(container, 'ООО «Ромашка»')));
     await click(await waitFor(() => byTestId(container, 'invoice-pay')));
     const form = byTestId(container, 'payment-form')!;

@@ -125,6 +125,31 @@ describe('«Задача» pane', { timeout: 30_000 }, () => {
     expect((posts[0].body as { requestId: string }).requestId).toBe((posts[1].body as { requestId: string }).requestId);
   });
 
+  it('takes a client found in the database, with its id', async () => {
+    signIn(['manager']);
+    const calls = stubApi((c) => {
+      if (c.path === 'tasks/catalog') return catalog;
+      if (c.path === 'me/month') return { month: '2026-11', points: 0, plan: 120, fulfilment: 0, band: 'D', nextBand: 'C', pointsToNextBand: 84, bands };
+      if (c.path.startsWith('clients?search=')) return [{ id: 'c7', name: 'Василёк', inn: '7707654321', domains: ['vasilek.ru'], matchedToken: 'васил' }];
+      if (c.method === 'POST' && c.path === 'tasks') return json({ id: 'x', taskCode: '2.4', titleRu: 'Заказ у поставщика', points: 2 }, 201);
+      return undefined;
+    });
+    const { container } = await render(<TaskPane host={null} />);
+    await click(await waitFor(() => byTestId(container, 'task-options')?.querySelector('[data-code="2.4"]')));
+    await click(byTestId(container, 'task-find-client'));
+    await type(byTestId(container, 'client-search-input'), 'васил');
+    const hit = await waitFor(() => byTestId(container, 'search-hit'));
+    expect(hit.textContent).toBe('ВасилёкИНН 7707654321 · vasilek.ru');
+    expect(await axeViolations(container)).toEqual([]);
+    await click(hit);
+    expect(byTestId(container, 'client-search')).toBeNull();
+    expect((byTestId(container, 'task-client') as HTMLInputElement).value).toBe('Василёк');
+    expect(byTestId(container, 'task-client')!.closest('.fui-Field')!.textContent).toContain('Клиент из базы OfficeFlow');
+    await click(byTestId(container, 'log-task'));
+    await waitFor(() => byTestId(container, 'task-result'));
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ taskCode: '2.4', clientId: 'c7', clientName: 'Василёк', requestId: expect.any(String) });
+  });
+
   it('shows the API’s field error at its field', async () => {
     signIn(['manager']);
     stubApi((c) => {
