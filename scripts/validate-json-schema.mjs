@@ -1,7 +1,7 @@
 // Validates JSON files against a JSON schema with ajv, offline, read as JSON Schema draft-07.
 // usage: node scripts/validate-json-schema.mjs SCHEMA FILE...
 // The Azure Functions function.json schema declares draft-04 but uses draft-06 keywords (const),
-// so its "$schema" is dropped and it is read as draft-07, as ../shared/schemas/azure-functions/README.md says.
+// so its "$schema" is dropped and it is read as draft-07, as schemas/azure-functions/README.md says.
 // Prints one line per file ("ok FILE" or "invalid FILE: ...") and exits 1 when any file is invalid.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

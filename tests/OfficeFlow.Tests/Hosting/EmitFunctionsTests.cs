@@ -103,7 +103,7 @@ public sealed class EmitFunctionsTests : IDisposable
     [Fact]
     public async Task TimerFunctionJson_ValidatesAndCarriesTheSchedule()
     {
-        var definition = new TimerFunctionDefinition("MailboxSync", CrontabSchedule.Parse("0 */15 * * * *"), "default");
+        var definition = new TimerFunctionDefinition("MailboxSync", TimerSchedule.Parse("0 */15 * * * *"), "default");
         Directory.CreateDirectory(Path.Combine(_out, "MailboxSync"));
         var file = Path.Combine(_out, "MailboxSync", "function.json");
         await File.WriteAllTextAsync(file, FunctionJson.ForTimer(definition).ToJsonString());

@@ -117,7 +117,7 @@ public class FunctionCatalogTests
             Build(_ => { }, [new RecordingTimer()], new() { [RecordingTimer.Setting] = "0 61 * * * *" }));
 
         Assert.Contains($"The timer '{RecordingTimer.FunctionName}' has an invalid schedule (from {RecordingTimer.Setting})", error.Message);
-        Assert.Contains("minute field '61'", error.Message);
+        Assert.Contains("61 is higher than the maximum allowable value for the [Minute] field", error.Message);
     }
 
     [Fact]

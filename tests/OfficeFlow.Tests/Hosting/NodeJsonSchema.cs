@@ -8,7 +8,7 @@ public static class NodeJsonSchema
     public static string RepositoryRoot { get; } = OfficeFlow.Cli.Hosting.RepositoryRoot.Find()
         ?? throw new InvalidOperationException("The tests run inside the repository; OfficeFlow.sln was not found above them.");
 
-    public static string SchemaFolder => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "schemas", "azure-functions"));
+    public static string SchemaFolder => Path.Combine(RepositoryRoot, "schemas", "azure-functions");
 
     public static string HostSchema => Path.Combine(SchemaFolder, "host.schema.json");
 
@@ -19,7 +19,7 @@ public static class NodeJsonSchema
     {
         if (!File.Exists(schema))
         {
-            throw new InvalidOperationException($"The schema {schema} is missing; the shared schemas folder must sit next to the repository (../shared).");
+            throw new InvalidOperationException($"The schema {schema} is missing; it is vendored in the repository under schemas/azure-functions/.");
         }
 
         if (!File.Exists(Path.Combine(RepositoryRoot, "node_modules", "ajv", "package.json")))

@@ -35,7 +35,7 @@ public static class RussianAmountInWords
 
     /// <summary>
     /// A whole number in Russian words in the given gender, e.g. 2 (feminine) → "две".
-    /// Humanizer 2.14.1 already puts "тысяча" in the feminine ("одна тысяча", "две тысячи");
+    /// Humanizer 3.0.10 already puts "тысяча" in the feminine ("одна тысяча", "две тысячи");
     /// <see cref="FixThousands"/> guards that rule so a Humanizer upgrade cannot silently break it.
     /// </summary>
     public static string NumberInWords(decimal number, GrammaticalGender gender = GrammaticalGender.Masculine)

@@ -88,7 +88,7 @@ public sealed class FunctionCatalog
             var (expression, source) = string.IsNullOrWhiteSpace(configured)
                 ? (timer.DefaultSchedule, "default")
                 : (configured, timer.ScheduleSetting);
-            if (!CrontabSchedule.TryParse(expression, out var schedule, out var error))
+            if (!TimerSchedule.TryParse(expression, out var schedule, out var error))
             {
                 problems.Add($"The timer '{timer.Name}' has an invalid schedule (from {source}): {error}");
                 continue;

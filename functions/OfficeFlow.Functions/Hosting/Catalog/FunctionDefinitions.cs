@@ -7,4 +7,4 @@ namespace OfficeFlow.Functions.Hosting.Catalog;
 public sealed record HttpFunctionDefinition(string Name, string Route, IReadOnlyList<string> Methods);
 
 /// <summary>A timer-triggered function with its effective schedule (configuration override or default).</summary>
-public sealed record TimerFunctionDefinition(string Name, CrontabSchedule Schedule, string ScheduleSource);
+public sealed record TimerFunctionDefinition(string Name, TimerSchedule Schedule, string ScheduleSource);

@@ -2,7 +2,7 @@ using OfficeFlow.Functions.Hosting.Schedules;
 
 namespace OfficeFlow.Tests.Hosting;
 
-public class CrontabScheduleOccurrenceTests
+public class TimerScheduleOccurrenceTests
 {
     private static readonly TimeZoneInfo Utc = TimeZoneInfo.Utc;
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
@@ -12,7 +12,7 @@ public class CrontabScheduleOccurrenceTests
 
     private static List<DateTimeOffset> Occurrences(string expression, DateTimeOffset after, TimeZoneInfo zone, int count)
     {
-        var schedule = CrontabSchedule.Parse(expression);
+        var schedule = TimerSchedule.Parse(expression);
         var list = new List<DateTimeOffset>();
         for (var t = after; list.Count < count;)
         {
@@ -26,7 +26,7 @@ public class CrontabScheduleOccurrenceTests
     [Fact]
     public void Next_IsStrictlyAfterTheGivenTime()
     {
-        var next = CrontabSchedule.Parse("0 */5 * * * *").GetNextOccurrence(At("2026-03-02T10:05:00Z"), Utc);
+        var next = TimerSchedule.Parse("0 */5 * * * *").GetNextOccurrence(At("2026-03-02T10:05:00Z"), Utc);
 
         Assert.Equal(At("2026-03-02T10:10:00Z"), next);
     }
@@ -34,7 +34,7 @@ public class CrontabScheduleOccurrenceTests
     [Fact]
     public void Next_IgnoresFractionsOfASecond()
     {
-        var next = CrontabSchedule.Parse("* * * * * *").GetNextOccurrence(At("2026-03-02T10:05:00.900Z"), Utc);
+        var next = TimerSchedule.Parse("* * * * * *").GetNextOccurrence(At("2026-03-02T10:05:00.900Z"), Utc);
 
         Assert.Equal(At("2026-03-02T10:05:01Z"), next);
     }
@@ -71,7 +71,7 @@ public class CrontabScheduleOccurrenceTests
             Occurrences("0 0 12 29 2 *", At("2026-03-01T00:00:00Z"), Utc, 2));
         Assert.Equal(
             At("2104-02-29T12:00:00Z"),
-            CrontabSchedule.Parse("0 0 12 29 Feb *").GetNextOccurrence(At("2096-03-01T00:00:00Z"), Utc));
+            TimerSchedule.Parse("0 0 12 29 Feb *").GetNextOccurrence(At("2096-03-01T00:00:00Z"), Utc));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class CrontabScheduleOccurrenceTests
     public void Next_IsReadOnTheTimeZonesWallClock()
     {
         // 09:00 in Moscow (UTC+3, no DST) is 06:00 UTC.
-        var next = CrontabSchedule.Parse("0 0 9 * * *").GetNextOccurrence(At("2026-11-22T07:00:00Z"), Moscow);
+        var next = TimerSchedule.Parse("0 0 9 * * *").GetNextOccurrence(At("2026-11-22T07:00:00Z"), Moscow);
 
         Assert.Equal(At("2026-11-23T06:00:00Z"), next);
         Assert.Equal(TimeSpan.FromHours(3), next!.Value.Offset);
@@ -105,8 +105,8 @@ public class CrontabScheduleOccurrenceTests
     [Fact]
     public void Next_InAZoneWithoutDst_StaysAtTheSameUtcTimeAllYear()
     {
-        var march = CrontabSchedule.Parse("0 0 9 * * *").GetNextOccurrence(At("2026-03-28T12:00:00Z"), Moscow);
-        var october = CrontabSchedule.Parse("0 0 9 * * *").GetNextOccurrence(At("2026-10-24T12:00:00Z"), Moscow);
+        var march = TimerSchedule.Parse("0 0 9 * * *").GetNextOccurrence(At("2026-03-28T12:00:00Z"), Moscow);
+        var october = TimerSchedule.Parse("0 0 9 * * *").GetNextOccurrence(At("2026-10-24T12:00:00Z"), Moscow);
 
         Assert.Equal(At("2026-03-29T06:00:00Z"), march);
         Assert.Equal(At("2026-10-25T06:00:00Z"), october);
@@ -125,7 +125,7 @@ public class CrontabScheduleOccurrenceTests
     public void Next_SpringForward_ATimeThatDoesNotExist_RunsShiftedByTheGap()
     {
         // 2026-03-29 02:30 does not exist in Berlin (02:00 CET → 03:00 CEST); it runs at 03:30 CEST (01:30Z), as the host does.
-        var next = CrontabSchedule.Parse("0 30 2 * * *").GetNextOccurrence(At("2026-03-28T12:00:00Z"), Berlin);
+        var next = TimerSchedule.Parse("0 30 2 * * *").GetNextOccurrence(At("2026-03-28T12:00:00Z"), Berlin);
 
         Assert.Equal(At("2026-03-29T01:30:00Z"), next);
         Assert.Equal(new DateTime(2026, 3, 29, 3, 30, 0), next!.Value.DateTime);
@@ -151,7 +151,7 @@ public class CrontabScheduleOccurrenceTests
     [Fact]
     public void Next_FallBack_APointInTime_StartedDuringTheSecondPass_WaitsForTomorrow()
     {
-        var next = CrontabSchedule.Parse("0 30 2 * * *").GetNextOccurrence(At("2026-10-25T01:10:00Z"), Berlin);
+        var next = TimerSchedule.Parse("0 30 2 * * *").GetNextOccurrence(At("2026-10-25T01:10:00Z"), Berlin);
 
         Assert.Equal(At("2026-10-26T01:30:00Z"), next);
     }
@@ -167,15 +167,41 @@ public class CrontabScheduleOccurrenceTests
     [Fact]
     public void Next_ReturnsTheOffsetOfTheZone()
     {
-        var next = CrontabSchedule.Parse("0 0 12 * * *").GetNextOccurrence(At("2026-07-01T00:00:00Z"), Berlin);
+        var next = TimerSchedule.Parse("0 0 12 * * *").GetNextOccurrence(At("2026-07-01T00:00:00Z"), Berlin);
 
         Assert.Equal(TimeSpan.FromHours(2), next!.Value.Offset);
         Assert.Equal(At("2026-07-01T10:00:00Z"), next);
     }
 
     [Fact]
-    public void NextWallClockTime_NearYear9999_ReturnsNull()
+    public void Next_NearYear9999_IsNull()
     {
-        Assert.Null(CrontabSchedule.Parse("0 0 0 1 1 *").GetNextWallClockTime(new DateTime(9999, 6, 1)));
+        Assert.Null(TimerSchedule.Parse("0 0 0 1 1 *").GetNextOccurrence(At("9999-06-01T00:00:00Z"), Utc));
+    }
+
+    [Fact]
+    public void Next_MonthlyGrades_RunAt0600MoscowOnTheFirst()
+    {
+        // Grades:Schedule's default; 06:00 in Moscow is 03:00 UTC, all year.
+        Assert.Equal(
+            [At("2026-12-01T03:00:00Z"), At("2027-01-01T03:00:00Z"), At("2027-02-01T03:00:00Z")],
+            Occurrences("0 0 6 1 * *", At("2026-11-22T12:00:00Z"), Moscow, 3));
+    }
+
+    [Fact]
+    public void Next_InvoiceReminders_RunDailyAt0900Moscow()
+    {
+        // Invoices:ReminderSchedule's default, started just after a run.
+        Assert.Equal(
+            [At("2026-11-23T06:00:00Z"), At("2026-11-24T06:00:00Z")],
+            Occurrences("0 0 9 * * *", At("2026-11-22T06:00:00Z"), Moscow, 2));
+    }
+
+    [Fact]
+    public void Next_MailboxSync_RunsEveryQuarterHour()
+    {
+        Assert.Equal(
+            [At("2026-11-22T06:15:00Z"), At("2026-11-22T06:30:00Z"), At("2026-11-22T06:45:00Z"), At("2026-11-22T07:00:00Z")],
+            Occurrences("0 */15 * * * *", At("2026-11-22T06:14:59Z"), Moscow, 4));
     }
 }
