@@ -120,7 +120,8 @@ function ContactItem(props: { contact: ContactView }) {
 function InteractionItem(props: { interaction: InteractionView }) {
   const styles = useStyles();
   const i = props.interaction;
-  const direction = i.direction === 'inbound' || i.direction === 'outbound' ? t(`client.interaction.${i.direction}`) : i.direction;
+  // The API sends the enum's lower-case name: "in" or "out" (ClientCard.cs, InteractionView).
+  const direction = i.direction === 'in' || i.direction === 'out' ? t(`client.interaction.${i.direction}`) : i.direction;
   return (
     <li className={styles.item}>
       <Text size={200} className={styles.secondary}>

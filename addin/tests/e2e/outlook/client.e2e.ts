@@ -68,9 +68,8 @@ describe('«Клиент» pane', () => {
     }
   });
 
-  // KNOWN BUG (CardSections.tsx, InteractionItem): the API sends direction "in"/"out", the pane translates only
-  // "inbound"/"outbound", so the event line reads «29.11.2026 18:26 · in · Анна Смирнова». Drop `.fails` once fixed.
-  it.fails('the event line says «входящее», not the API\'s code "in"', async () => {
+  // The API sends direction "in"/"out" (the enum's lower-case name); the event line says it in words.
+  it('the event line says «входящее», not the API\'s code "in"', async () => {
     const page = await openPane(browser, 'client', { item: message, token });
     try {
       const events = await cardText(page, 'interactions');

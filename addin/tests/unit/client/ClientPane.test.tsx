@@ -167,6 +167,9 @@ describe('the sender is a known client', () => {
     expect(subjects[0]).toContain('Продление подписки ИТС');
     expect(subjects[1]).toContain('Старое письмо');
     expect(subjects[0]).toContain('20.11.2026');
+    // The API's direction "in" reads as a word, not the code.
+    expect(subjects[0]).toContain('входящее');
+    expect(subjects[0]).not.toMatch(/·\s*in\s*·/);
 
     expect(text('contracts')).toContain('Договор № 2026-0042 от 12.11.2026');
     expect(text('contracts')).toContain('Лицензионный договор');

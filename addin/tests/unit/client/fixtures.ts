@@ -41,7 +41,7 @@ function interaction(id: string, at: string, subject: string) {
     id,
     clientId: 'c-romashka',
     contactId: 'k1',
-    direction: 'inbound',
+    direction: 'in',
     channel: 'email',
     subject,
     snippet: 'Добрый день! Просим выставить счёт.',
