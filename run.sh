@@ -47,6 +47,13 @@ export Hosting__StandaloneUrl=$APP_URL
 export Local__DataFolder=${Local__DataFolder:-"$PWD/.local"}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Addin__Folder=${Addin__Folder:-"$PWD/addin/dist"}
+# Development without the firm's requisites: the demo firm (samples/demo-firm.json), so contracts can be made at once.
+if [[ $ASPNETCORE_ENVIRONMENT == Development && -z ${Firm__name:-} ]]; then
+  while IFS='=' read -r key value; do export "Firm__$key=$value"; done < <(node -e '
+    const firm = require("./samples/demo-firm.json");
+    for (const [k, v] of Object.entries(firm)) console.log(`${k}=${String(v).replace(/\n/g, " ")}`);')
+  echo "Using the demo firm's requisites (samples/demo-firm.json) in contracts and invoices; set the real ones with the Firm:* settings (Firm__name, Firm__inn, …; README, \"Configuration\")."
+fi
 dotnet run --project functions/OfficeFlow.Functions -c Release --no-build --no-launch-profile &
 pids+=($!)
 

@@ -23,6 +23,13 @@ export const chromiumPath = process.env.OFFICEFLOW_CHROMIUM ?? '/usr/bin/chromiu
 const appProject = join(repoRoot, 'functions', 'OfficeFlow.Functions');
 const appDll = join(appProject, 'bin', 'Release', 'net10.0', 'OfficeFlow.Functions.dll');
 const azuriteBin = join(repoRoot, 'node_modules', '.bin', 'azurite-table');
+// The demo firm's requisites (samples/demo-firm.json, the same ones ./run.sh uses in Development), given to
+// the app as Firm__<key>: without them POST /api/contracts refuses every contract («supplier.name» …).
+const demoFirmFile = join(repoRoot, 'samples', 'demo-firm.json');
+function demoFirmEnv() {
+  const firm = JSON.parse(readFileSync(demoFirmFile, 'utf8'));
+  return Object.fromEntries(Object.entries(firm).map(([key, value]) => [`Firm__${key}`, String(value)]));
+}
 // Azurite's well-known development account key (public; the same as run.sh).
 const azuriteKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
@@ -212,6 +219,7 @@ export async function startStack({ log = console.log, build = true } = {}) {
       cwd: dirname(appDll),
       env: {
         ...process.env,
+        ...demoFirmEnv(),
         ASPNETCORE_ENVIRONMENT: 'Development',
         DOTNET_ENVIRONMENT: 'Development',
         Storage__ConnectionString: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${azuriteKey};TableEndpoint=http://127.0.0.1:${azuritePort}/devstoreaccount1;`,

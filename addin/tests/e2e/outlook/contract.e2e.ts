@@ -1,64 +1,32 @@
 // «Договор»: for a client the manager logged, the licence template's form (the card's requisites
 // pre-filled, the manager's terms and items) → «Сформировать» → the preview line → «Прикрепить к ответу»
 // hands Outlook a reply with the .docx, which LibreOffice reads back: the client's name and the amount in
-// words are in the contract. Without Mailbox 1.15 the pane downloads the file and says why.
+// words are in the contract, and the supplier is the demo firm (samples/demo-firm.json, which the harness
+// gives the app as Firm:*). Without Mailbox 1.15 the pane downloads the file and says why.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePane, devToken, fakeCalls, launchBrowser, openPane as openHarnessPane, type OpenPaneOptions } from '../harness/pane';
-import { startStack, type Stack } from '../harness/stack.mjs';
+import { baseUrl, closePane, devToken, fakeCalls, launchBrowser, openPane } from '../harness/pane';
+import { repoRoot } from '../harness/stack.mjs';
 import { callApi, employees, logCompany, messageFrom, newCompany, plain, rub, textOf, why, type TestCompany } from './support';
 
-/**
- * The firm's own requisites (Firm:*, the templates' supplier.* fields). The app globalSetup starts (stack.mjs)
- * and ./run.sh configure none, and without them POST /api/contracts refuses every contract («Не заполнено поле
- * «supplier.name»» …). Until stack.mjs passes them, this file starts its own app with them (same harness code,
- * stopped by pid in afterAll); with OFFICEFLOW_E2E_BASE_URL it uses that app as it is.
- */
-const firm: Record<string, string> = {
-  name: 'ООО «Бухсофт-Сервис»',
-  inn: '7714123450',
-  kpp: '771401001',
-  ogrn: '1037714012345',
-  address: '125040, г. Москва, ул. Правды, д. 24, стр. 2',
-  bank: 'ПАО Сбербанк, г. Москва',
-  account: '40702810938000012345',
-  corr_account: '30101810400000000225',
-  bik: '044525225',
-  signatory_position: 'Генеральный директор',
-  signatory_genitive: 'Генерального директора Соколова Андрея Викторовича',
-  signatory_short: 'А.В. Соколов',
-  basis: 'Устава',
-  accountant_short: 'О.Н. Кузнецова',
-};
+/** The demo firm (samples/demo-firm.json) the harness gives the app as Firm:*: the contract's supplier. */
+const demoFirm = JSON.parse(readFileSync(join(repoRoot, 'samples', 'demo-firm.json'), 'utf8')) as { name: string; inn: string };
 
 let browser: Browser;
 let token: string;
-let stack: Stack | null = null;
-let base: string;
 
 beforeAll(async () => {
-  const saved = { ...process.env };
-  for (const [key, value] of Object.entries(firm)) process.env[`Firm__${key}`] = value;
-  try {
-    stack = await startStack({ build: false, log: () => {} });
-  } finally {
-    for (const key of Object.keys(firm)) if (saved[`Firm__${key}`] === undefined) delete process.env[`Firm__${key}`];
-  }
-  base = stack.baseUrl;
   browser = await launchBrowser();
-  token = await devToken(base, employees.smirnova.user, ['manager'], employees.smirnova.name);
-}, 180_000);
+  token = await devToken(baseUrl(), employees.smirnova.user, ['manager'], employees.smirnova.name);
+});
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.stop();
 });
-
-const openPane = (b: Browser, pane: string, options: Omit<OpenPaneOptions, 'base'>) => openHarnessPane(b, pane, { ...options, base });
 
 /** 10 licences at 15 000 ₽: 150 000,00 ₽, «Сто пятьдесят тысяч рублей 00 копеек». */
 const item = { name: 'Лицензия 1С:Предприятие 8 ПРОФ, рабочее место', unit: 'шт', quantity: '10', price: '15000' };
@@ -131,7 +99,7 @@ function docxToText(bytes: Buffer, name: string): string {
 describe('«Договор» pane', () => {
   it('template → form → «Сформировать» → «Прикрепить к ответу»: one .docx in the reply, with the client and the amount in words', async () => {
     const company = newCompany();
-    await logCompany(token, company, base);
+    await logCompany(token, company);
     const page = await openPane(browser, 'contract', { item: messageFrom(company), token });
     try {
       await fillLicenceContract(page, company);
@@ -155,12 +123,14 @@ describe('«Договор» pane', () => {
       const text = plain(docxToText(bytes, attachment.name));
       expect(text).toContain(company.displayName);
       expect(text).toContain(company.inn);
+      expect(text, 'the supplier is the demo firm').toContain(plain(demoFirm.name));
+      expect(text).toContain(demoFirm.inn);
       expect(text).toMatch(amountInWords);
       expect(text).toContain(number);
 
       // The requisites typed in the form went back to the card.
       expect(await textOf(page, 'card-saved')).toBe('Реквизиты сохранены в карточку клиента.');
-      const card = (await callApi(token, 'GET', `clients/lookup?email=${encodeURIComponent(company.contactAddress)}`, undefined, {}, base)).body;
+      const card = (await callApi(token, 'GET', `clients/lookup?email=${encodeURIComponent(company.contactAddress)}`, undefined, {})).body;
       expect(card.address).toBe(requisites['client.address']);
       expect(card.contracts.map((c: { number: string }) => c.number)).toContain(number);
     } finally {
@@ -170,7 +140,7 @@ describe('«Договор» pane', () => {
 
   it('without Mailbox 1.15 «Прикрепить к ответу» downloads the .docx and says why', async () => {
     const company = newCompany();
-    await logCompany(token, company, base);
+    await logCompany(token, company);
     const page = await openPane(browser, 'contract', {
       item: messageFrom(company),
       token,
