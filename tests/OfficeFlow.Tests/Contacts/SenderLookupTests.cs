@@ -65,13 +65,15 @@ public sealed class SenderLookupTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
-    public async Task Lookup_AccountantWithoutTheManagerRole_Is403()
+    public async Task Lookup_AndSearch_AnAccountantReadsClients_ButCannotEditOrLog()
     {
         await using var host = new ContactsTestHost(azurite);
         using var http = host.CreateManagerClient("buh", Roles.Accountant);
 
-        using var response = await http.GetAsync("/api/clients/lookup?email=ivan@romashka.ru");
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        // The «Счёт» pane of an accountant finds the sender's client and searches others.
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/clients/lookup?email=nobody@romashka.ru")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/clients?search=ромашка")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.PutAsJsonAsync("/api/clients/c1", new { name = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.PostAsJsonAsync("/api/contacts/log-email", new { internetMessageId = "<m@x>" })).StatusCode);
     }
 }
