@@ -1,8 +1,9 @@
-// OfficeFlow in Azure: a Linux Function App running the custom handler, its Storage account
-// (the host's own state and OfficeFlow's tables), a user-assigned identity that reaches
-// Storage and Graph without secrets, and Application Insights.
+// OfficeFlow in Azure: the isolated-worker Function App on the Flex Consumption plan (FC1), its Storage
+// account (the host's own state, the deployment package container and OfficeFlow's tables), a
+// user-assigned identity that reaches Storage and Graph without secrets or keys, Application Insights,
+// and the Static Web App that serves the add-in.
 // Deploy: az deployment group create -g <rg> -f infra/main.bicep -p tenantId=<tenant> apiClientId=<app id> sharedMailbox=<upn>
-// then publish the folder written by `officeflow emit-functions` (see README, "Deploy to Azure").
+// then publish functions/OfficeFlow.Worker (see README, "Deploy to Azure").
 
 @description('Short name used in every resource name (letters and digits).')
 @minLength(3)
@@ -26,18 +27,34 @@ param archiveDriveId string = ''
 @description('E-mail of the accountant who receives the monthly workbook link.')
 param accountantEmail string = ''
 
-@description('Time zone of every timer schedule (IANA name on Linux).')
-param timeZone string = 'Europe/Moscow'
+@description('The add-in\'s own app registration (single-page application with the redirect URI brk-multihub://<add-in host>); empty until it is registered.')
+param addinClientId string = ''
 
-@description('Elastic Premium runs custom handlers on Linux and keeps timers a singleton.')
-@allowed([ 'EP1', 'EP2', 'EP3' ])
-param planSku string = 'EP1'
+@description('Region of the add-in\'s static site (Static Web Apps is offered in fewer regions than Functions).')
+param addinLocation string = 'westeurope'
+
+@description('Most instances Flex Consumption may scale out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+// Timer schedules. Linux Flex Consumption does not support WEBSITE_TIME_ZONE: the host reads every schedule
+// in UTC. The firm works on Moscow time, UTC+3 all year (no daylight saving), so these are the Moscow times
+// minus three hours. The standalone host reads the code's defaults in its own zone (Europe/Moscow) instead.
+@description('Monthly grades: 03:00 UTC on the 1st = 06:00 Moscow time.')
+param gradesSchedule string = '0 0 3 1 * *'
+
+@description('Overdue-invoice reminders: 06:00 UTC daily = 09:00 Moscow time.')
+param remindersSchedule string = '0 0 6 * * *'
+
+@description('Mailbox sync: every 15 minutes (the same in any zone).')
+param mailboxSyncSchedule string = '0 */15 * * * *'
 
 var suffix = uniqueString(resourceGroup().id)
-var storageName = toLower('${appName}${suffix}')
+var deploymentContainerName = 'app-package'
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
-  name: take(storageName, 24)
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
+  name: take(toLower('${appName}${suffix}'), 24)
   location: location
   kind: 'StorageV2'
   sku: { name: 'Standard_LRS' }
@@ -49,12 +66,24 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
+  parent: storage
+  name: 'default'
+}
+
+// Flex Consumption deploys from a package in this container, read with the app's identity.
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobService
+  name: deploymentContainerName
+  properties: { publicAccess: 'None' }
+}
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: '${appName}-id'
   location: location
 }
 
-// Built-in roles: the host needs blobs/queues for its own state, OfficeFlow needs tables.
+// Built-in roles: the host needs blobs (its state, the deployment package) and queues; OfficeFlow needs tables.
 var roles = {
   blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
@@ -71,7 +100,7 @@ resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }]
 
-resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource logs 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
   name: '${appName}-logs'
   location: location
   properties: {
@@ -90,31 +119,25 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
-resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: '${appName}-plan'
   location: location
-  kind: 'elastic'
-  sku: { name: planSku, tier: 'ElasticPremium' }
+  kind: 'functionapp'
+  sku: { name: 'FC1', tier: 'FlexConsumption' }
   properties: { reserved: true }
 }
-
-@description('The add-in\'s own app registration (single-page application with the redirect URI brk-multihub://<add-in host>); empty until it is registered.')
-param addinClientId string = ''
-
-@description('Region of the add-in\'s static site (Static Web Apps is offered in fewer regions than Functions).')
-param addinLocation string = 'westeurope'
 
 // The add-in's pages (HTML, JS, icons, manifests, config.json): a Static Web App — free tier, HTTPS
 // and a CDN included, and uploaded with a deployment token, so the storage account keeps shared-key
 // access off. See docs/addin.md, "Hosting in Azure".
-resource addinSite 'Microsoft.Web/staticSites@2023-12-01' = {
+resource addinSite 'Microsoft.Web/staticSites@2025-03-01' = {
   name: '${appName}-addin-${suffix}'
   location: addinLocation
   sku: { name: 'Free', tier: 'Free' }
   properties: {}
 }
 
-resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
+resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   name: '${appName}-${suffix}'
   location: location
   kind: 'functionapp,linux'
@@ -125,19 +148,37 @@ resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: 2048
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
     siteConfig: {
-      linuxFxVersion: ''
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      // Flex Consumption takes the runtime from functionAppConfig: no FUNCTIONS_WORKER_RUNTIME or FUNCTIONS_EXTENSION_VERSION here.
       appSettings: [
-        { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
-        { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'custom' }
         { name: 'AzureWebJobsStorage__accountName', value: storage.name }
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-        { name: 'WEBSITE_TIME_ZONE', value: timeZone }
         { name: 'Storage__TableEndpoint', value: storage.properties.primaryEndpoints.table }
+        { name: 'Storage__ManagedIdentityClientId', value: identity.properties.clientId }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'Auth__Mode', value: 'EntraId' }
         { name: 'Auth__TenantId', value: tenantId }
@@ -147,12 +188,16 @@ resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Graph__Mailbox', value: sharedMailbox }
         { name: 'Graph__DriveId', value: archiveDriveId }
         { name: 'Grades__AccountantEmail', value: accountantEmail }
+        { name: 'Grades__Schedule', value: gradesSchedule }
+        { name: 'Invoices__ReminderSchedule', value: remindersSchedule }
+        { name: 'Contacts__MailboxSyncSchedule', value: mailboxSyncSchedule }
         // The panes call the API from the static site's origin (CORS in the app, not the platform's).
         { name: 'Addin__Origins', value: 'https://${addinSite.properties.defaultHostname}' }
         { name: 'Addin__ClientId', value: addinClientId }
       ]
     }
   }
+  dependsOn: [ roleAssignments, deploymentContainer ]
 }
 
 output functionAppName string = functionApp.name

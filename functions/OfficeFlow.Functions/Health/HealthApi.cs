@@ -28,7 +28,7 @@ public static class HealthApi
             Status: storageOk ? "ok" : "degraded",
             Version: Version,
             Storage: storageOk ? "ok" : "unavailable",
-            Mode: settings.IsCustomHandler ? "custom-handler" : "standalone",
+            Mode: settings.Mode == HostingMode.Worker ? "worker" : settings.IsCustomHandler ? "custom-handler" : "standalone",
             TimeZone: settings.TimeZone.Id);
         return TypedResults.Json(report, statusCode: storageOk ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }

@@ -13,18 +13,25 @@ namespace OfficeFlow.Functions.Hosting;
 /// </summary>
 public static class HostingModule
 {
+    /// <summary>What every host needs: the clock, the hosting settings, the timer runner, the health probe, ProblemDetails and OpenAPI.</summary>
+    public static IServiceCollection AddOfficeFlowCore(this IServiceCollection services, HostingMode mode = HostingMode.Standalone)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => HostingSettings.From(sp.GetRequiredService<IConfiguration>(), mode));
+        services.TryAddSingleton<TimerRunner>();
+        services.TryAddSingleton<StorageProbe>();
+        services.AddOfficeFlowProblemDetails();
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>The standalone host's own parts: where it listens, the function catalog, the timer scheduler and its status store, console logging.</summary>
     public static WebApplicationBuilder AddOfficeFlowHosting(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => HostingSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<FunctionCatalogAccessor>();
-        services.AddSingleton<TimerRunner>();
         services.TryAddSingleton<IScheduleStatusStore, TableScheduleStatusStore>();
         services.AddHostedService<TimerScheduler>();
-        services.AddSingleton<StorageProbe>();
-        services.AddOfficeFlowProblemDetails();
-        services.AddOpenApi();
 
         // One JSON object per line outside Development, for the Functions host and log collectors.
         services.AddOptions<ConsoleLoggerOptions>().Configure<IHostEnvironment>((options, environment) =>
@@ -74,12 +81,10 @@ public static class HostingModule
     /// <summary>Error handling first, so that everything after it (auth included) answers with ProblemDetails.</summary>
     public static WebApplication UseOfficeFlowHosting(this WebApplication app) => app.UseOfficeFlowErrors();
 
-    /// <summary>Maps health and the OpenAPI document under /api, and the timer routes of the current mode.</summary>
-    public static WebApplication MapOfficeFlowHosting(this WebApplication app, RouteGroupBuilder api)
+    /// <summary>Maps the timer routes of the current mode.</summary>
+    public static WebApplication MapOfficeFlowHosting(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<HostingSettings>();
-        api.MapHealthApi();
-        app.MapOpenApi("/api/openapi.json").WithName("OpenApi").AllowAnonymous();
         if (settings.IsCustomHandler)
         {
             app.MapCustomHandlerTimers();

@@ -22,6 +22,9 @@ public sealed class HostingSettings
 
     public bool IsCustomHandler => CustomHandlerPort is not null;
 
+    /// <summary>Which host runs the app: the standalone host, or the isolated worker under the Functions host.</summary>
+    public HostingMode Mode { get; init; } = HostingMode.Standalone;
+
     public Uri StandaloneUrl { get; init; } = new(DefaultStandaloneUrl);
 
     /// <summary>Where the standalone host also listens with https (the development certificate), e.g. https://localhost:7443; null for no https.</summary>
@@ -34,7 +37,7 @@ public sealed class HostingSettings
 
     public required TimeZoneInfo TimeZone { get; init; }
 
-    public static HostingSettings From(IConfiguration configuration)
+    public static HostingSettings From(IConfiguration configuration, HostingMode mode = HostingMode.Standalone)
     {
         int? port = null;
         if (configuration["FUNCTIONS_CUSTOMHANDLER_PORT"] is { Length: > 0 } portText)
@@ -75,7 +78,8 @@ public sealed class HostingSettings
 
         return new HostingSettings
         {
-            CustomHandlerPort = port,
+            Mode = mode,
+            CustomHandlerPort = mode == HostingMode.Standalone ? port : null,
             StandaloneUrl = url,
             AddinHttpsUrl = https,
             RunTimers = runTimers,
@@ -86,4 +90,14 @@ public sealed class HostingSettings
 
     private static bool IsLoopback(Uri url)
         => url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+}
+
+/// <summary>The host that runs the app's functions.</summary>
+public enum HostingMode
+{
+    /// <summary>The app's own ASP.NET Core host: local runs and tests.</summary>
+    Standalone,
+
+    /// <summary>The .NET isolated worker (OfficeFlow.Worker) under the Azure Functions host.</summary>
+    Worker,
 }

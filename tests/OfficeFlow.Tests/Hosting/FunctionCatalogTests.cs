@@ -30,7 +30,7 @@ public class FunctionCatalogTests
         });
 
         Assert.Equal(
-            [new HttpFunctionDefinition("ClientsGet", "clients/{id}", ["get"]), new HttpFunctionDefinition("ClientsUpdate", "clients/{id}", ["patch", "put"])],
+            [new HttpFunctionDefinition("ClientsGet", "clients/{id}", ["get"], []), new HttpFunctionDefinition("ClientsUpdate", "clients/{id}", ["patch", "put"], [])],
             catalog.HttpFunctions.Select(f => f with { Methods = f.Methods.ToArray() }).ToArray(),
             new HttpFunctionComparer());
     }

@@ -20,6 +20,8 @@ public sealed partial class MonthlyGradesFunction(
 
     public string ScheduleSetting => "Grades:Schedule";
 
+    /// <summary>06:00 on the 1st in the app's zone (Moscow): the standalone host's schedule. In Azure the Functions host
+    /// reads Grades:Schedule in UTC, and infra/main.bicep sets the same instant, "0 0 3 1 * *".</summary>
     public string DefaultSchedule => "0 0 6 1 * *";
 
     public async Task RunAsync(TimerInvocation invocation, CancellationToken cancellationToken)

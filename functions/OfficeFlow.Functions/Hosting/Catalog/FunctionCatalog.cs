@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing.Patterns;
 using OfficeFlow.Functions.Hosting.Schedules;
 using OfficeFlow.Functions.Hosting.Timers;
@@ -71,7 +72,13 @@ public sealed class FunctionCatalog
                 continue;
             }
 
-            http.Add(new HttpFunctionDefinition(name, route, methods));
+            if (endpoint.Metadata.GetMetadata<AuthorizationPolicy>() is not null)
+            {
+                problems.Add($"The endpoint '{name}' has an inline authorization policy: register it by name (AuthorizationOptions.AddPolicy) and use RequireAuthorization(\"<name>\"), so the worker's function can declare the same [Authorize(\"<name>\")].");
+                continue;
+            }
+
+            http.Add(new HttpFunctionDefinition(name, route, methods, Authorization(endpoint.Metadata)));
         }
 
         var timerDefinitions = new List<TimerFunctionDefinition>();
@@ -114,6 +121,12 @@ public sealed class FunctionCatalog
             timerDefinitions.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray(),
             timersByName);
     }
+
+    /// <summary>"anonymous", or the policies the endpoint requires in order ("signed-in" for a bare RequireAuthorization()); empty when only the fallback policy applies.</summary>
+    public static IReadOnlyList<string> Authorization(EndpointMetadataCollection metadata) =>
+        metadata.GetMetadata<IAllowAnonymous>() is not null
+            ? [HttpFunctionDefinition.Anonymous]
+            : metadata.GetOrderedMetadata<IAuthorizeData>().Select(d => d.Policy ?? HttpFunctionDefinition.SignedIn).ToArray();
 
     /// <summary>The route without its "api/" prefix, or null when the endpoint is not under /api.</summary>
     private static string? ApiRoute(RoutePattern pattern)

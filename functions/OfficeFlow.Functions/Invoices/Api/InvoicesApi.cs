@@ -15,9 +15,9 @@ public static class InvoicesApi
         var invoices = api.MapGroup("/invoices");
 
         invoices.MapPost("", CreateAsync).WithName("InvoicesCreate").RequireAuthorization(Roles.Manager);
-        invoices.MapGet("", ListAsync).WithName("InvoicesList").RequireAuthorization().RequireAuthorization(ReaderPolicy);
-        invoices.MapGet("/aging", AgingAsync).WithName("InvoicesAging").RequireAuthorization().RequireAuthorization(ReaderPolicy);
-        invoices.MapGet("/{id}", GetAsync).WithName("InvoicesGet").RequireAuthorization().RequireAuthorization(ReaderPolicy);
+        invoices.MapGet("", ListAsync).WithName("InvoicesList").RequireAuthorization().RequireAuthorization(ReaderPolicyName);
+        invoices.MapGet("/aging", AgingAsync).WithName("InvoicesAging").RequireAuthorization().RequireAuthorization(ReaderPolicyName);
+        invoices.MapGet("/{id}", GetAsync).WithName("InvoicesGet").RequireAuthorization().RequireAuthorization(ReaderPolicyName);
         invoices.MapPost("/{id}/issue", IssueAsync).WithName("InvoicesIssue").RequireAuthorization(Roles.Manager);
         invoices.MapPost("/{id}/sent", MarkSentAsync).WithName("InvoicesMarkSent").RequireAuthorization(Roles.Manager);
         invoices.MapPost("/{id}/cancel", CancelAsync).WithName("InvoicesCancel").RequireAuthorization(Roles.Manager);
@@ -28,6 +28,10 @@ public static class InvoicesApi
         invoices.MapPost("/{id}/payments/{paymentId}/cancel", CancelPaymentAsync).WithName("InvoicesPaymentsCancel").RequireAuthorization(Roles.Accountant);
         return api;
     }
+
+    /// <summary>The name of <see cref="ReaderPolicy"/>, registered by <see cref="InvoicesModule.AddInvoices"/>: named, so that
+    /// the isolated worker's functions declare the same policy as the routes (<c>[Authorize(InvoicesApi.ReaderPolicyName)]</c>).</summary>
+    public const string ReaderPolicyName = "invoicesReader";
 
     /// <summary>Managers, accountants and admins may read invoices (role claims "roles" or the role claim type).
     /// Combined with the default policy (signed in, API scope), as every endpoint's is.</summary>

@@ -9,6 +9,8 @@ public sealed class InvoiceRemindersTimer(ReminderRunner runner) : ITimerFunctio
 
     public string ScheduleSetting => "Invoices:ReminderSchedule";
 
+    /// <summary>09:00 daily in the app's zone (Moscow): the standalone host's schedule. In Azure the Functions host reads
+    /// Invoices:ReminderSchedule in UTC, and infra/main.bicep sets the same instant, "0 0 6 * * *".</summary>
     public string DefaultSchedule => "0 0 9 * * *";
 
     public async Task RunAsync(TimerInvocation invocation, CancellationToken cancellationToken)
