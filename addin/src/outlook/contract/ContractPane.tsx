@@ -21,6 +21,10 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   search: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   skeleton: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // A native select is as wide as its longest option: keep it (and its field) inside the pane at 350 px.
+  pickerField: { minWidth: 0, maxWidth: '100%' },
+  picker: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  pickerSelect: { width: '100%', minWidth: 0, maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });
 
 export function ContractPane(props: { host: OfficeHost }) {
@@ -79,6 +83,7 @@ export function ContractPane(props: { host: OfficeHost }) {
 }
 
 function TemplateSection(props: { client: ClientCard; onCardSaved: (card: ClientCard) => void }) {
+  const styles = useStyles();
   const [templates, setTemplates] = useState<ContractTemplate[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [selected, setSelected] = useState('');
@@ -104,8 +109,15 @@ function TemplateSection(props: { client: ClientCard; onCardSaved: (card: Client
   const template = templates.find((x) => x.id === selected) ?? null;
   return (
     <>
-      <Field label={t('contract.template.label')} required>
-        <Select value={selected} onChange={(_, d) => setSelected(d.value)} data-testid="template-picker" name="template">
+      <Field label={t('contract.template.label')} required className={styles.pickerField}>
+        <Select
+          value={selected}
+          onChange={(_, d) => setSelected(d.value)}
+          data-testid="template-picker"
+          name="template"
+          className={styles.picker}
+          select={{ className: styles.pickerSelect }}
+        >
           <option value="" disabled>
             {t('contract.template.placeholder')}
           </option>
