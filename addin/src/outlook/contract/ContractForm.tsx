@@ -54,7 +54,11 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 240px), 1fr))',
     gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    // Each field as tall as its own label, input and hint: a neighbour's long hint or label must not stretch it.
+    alignItems: 'start',
   },
+  // A Field is a grid itself: its rows stay at their content's height, so the input keeps its own height.
+  field: { alignContent: 'start', minWidth: 0 },
   nested: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingLeft: tokens.spacingHorizontalL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   preview: {
@@ -208,6 +212,7 @@ export function ContractForm(props: { template: ContractTemplate; client: Client
         return (
           <Field
             key={c.name}
+            className={styles.field}
             label={fieldLabel(c.name)}
             required={c.required}
             hint={fieldHint(c.name)}
@@ -260,7 +265,8 @@ export function ContractForm(props: { template: ContractTemplate; client: Client
                 />
               </Field>
             )}
-            {c.children.length > 0 && <div className={styles.nested}>{c.children.map(renderControl)}</div>}
+            {/* vat_note («Основание освобождения от НДС») is printed only without VAT: hidden while it is ticked. */}
+            {(!c.toggle || !on) && c.children.length > 0 && <div className={styles.nested}>{c.children.map(renderControl)}</div>}
           </div>
         );
       }

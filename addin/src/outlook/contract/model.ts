@@ -49,7 +49,8 @@ export interface TableControl {
 /**
  * A section on a plain value printed inside itself ({#vat_note}{vat_note}{/vat_note}): an input, empty = hidden.
  * With `toggle` (vat_rate): a checkbox too — off sends null («НДС не облагается»), on and empty leaves the
- * field out so the server applies its default rate.
+ * field out so the server applies its default rate. A toggle's children (vat_note, printed in {^vat_rate})
+ * are shown and sent only while it is off.
  */
 export interface OptionalValueControl {
   type: 'optional';
@@ -245,7 +246,8 @@ export function buildRequest(templateId: string, clientId: string, requestId: st
         } else if (!c.toggle) {
           fields[c.name] = null; // empty: the block is not printed
         } // vat_rate on and empty: left out, so the server applies Contracts:DefaultVatRate
-        put(c.children);
+        // A toggle's children (vat_note) are printed only in {^vat_rate}: sent only with VAT off.
+        if (!c.toggle || !state.checks[c.name]) put(c.children);
       } else {
         // {^x}: the checkbox says "x is set", which hides the block; {#x}: shows it.
         fields[c.name] = !!state.checks[c.name];

@@ -138,7 +138,15 @@ describe('request body', () => {
   });
 
   it('an empty optional value is null (the block is not printed)', () => {
-    expect(buildRequest('t', 'c', 'r', model(), filled()).fields.vat_note).toBeNull();
+    const state = filled();
+    state.checks.vat_rate = false;
+    expect(buildRequest('t', 'c', 'r', model(), state).fields.vat_note).toBeNull();
+  });
+
+  it('with VAT on, vat_note (printed only without VAT) is not sent, even if typed before', () => {
+    const state = filled();
+    state.values.vat_note = 'на основании подп. 26 п. 2 ст. 149 НК РФ';
+    expect(buildRequest('t', 'c', 'r', model(), state).fields).not.toHaveProperty('vat_note');
   });
 
   it('numbers the rows of a list the server does not number, and sends conditions as booleans', () => {
