@@ -100,16 +100,17 @@ export function ItemsTable(props: {
                   {t('contract.items.lineAmount', { amount: formatMoney(lineAmount(row) ?? 0) })}
                 </Text>
               )}
+              {/* A compact icon button: with one row it is disabled (a list keeps at least one line). */}
               <Button
                 size="small"
+                appearance="subtle"
+                icon={<DeleteIcon />}
                 disabled={props.disabled || rows.length <= 1}
                 aria-label={t('contract.items.remove', { n })}
                 title={t('contract.items.remove', { n })}
                 onClick={() => props.onChange(rows.filter((_, i) => i !== index))}
                 data-testid="remove-item"
-              >
-                −
-              </Button>
+              />
             </div>
             {rowError && (
               <Text size={200} role="alert" className={mergeClasses(styles.error, styles.wide)}>
@@ -140,5 +141,14 @@ export function ItemsTable(props: {
         )}
       </div>
     </section>
+  );
+}
+
+/** A bin (Fluent's Delete 20 Regular outline), inline: @fluentui/react-icons is not a dependency of the add-in. */
+function DeleteIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" focusable="false">
+      <path d="M8.5 4h3a1.5 1.5 0 0 0-3 0Zm-1 0a2.5 2.5 0 0 1 5 0h5a.5.5 0 0 1 0 1h-1.05l-1.2 10.34A3 3 0 0 1 12.27 18H7.73a3 3 0 0 1-2.98-2.66L3.55 5H2.5a.5.5 0 0 1 0-1h5ZM5.74 15.23A2 2 0 0 0 7.73 17h4.54a2 2 0 0 0 1.99-1.77L15.44 5H4.56l1.18 10.23ZM8.5 7.5c.28 0 .5.22.5.5v6a.5.5 0 0 1-1 0V8c0-.28.22-.5.5-.5ZM12 8a.5.5 0 0 0-1 0v6a.5.5 0 0 0 1 0V8Z" />
+    </svg>
   );
 }

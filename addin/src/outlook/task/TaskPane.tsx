@@ -298,14 +298,15 @@ function MyMonthCard(props: { generation: number; onRetry: () => void }) {
                 {formatNumber(month.plan, 2)}
               </Text>
             </div>
-            <div className={styles.figure}>
-              <Text size={200}>{t('task.month.fulfilment')}</Text>
-              <Text size={500} weight="semibold" data-testid="my-fulfilment">
-                {fulfilmentPercent(month)}
-              </Text>
-            </div>
           </div>
-          <Field label={t('task.month.progress', { percent: fulfilmentPercent(month) })}>
+          {/* The fulfilment once: in the progress bar's label («Выполнение плана: 9,2 %»). */}
+          <Field
+            label={
+              <>
+                {t('task.month.progress')}: <span data-testid="my-fulfilment">{fulfilmentPercent(month)}</span>
+              </>
+            }
+          >
             <ProgressBar data-testid="my-progress" value={Math.max(0, Math.min(1, fulfilmentRatio(month)))} max={1} thickness="large" />
           </Field>
           <Text weight="semibold" data-testid="my-band">
