@@ -177,8 +177,8 @@ public sealed class BicepTests
 
         // Worker on Linux Flex: the Bicep's settings, read by the host in UTC.
         var settings = AppSettings(template);
-        Assert.Equal(firstOfNovemberSix, CrontabSchedule.Parse(settings["Grades__Schedule"]).GetNextOccurrence(after, TimeZoneInfo.Utc));
-        Assert.Equal(tomorrowNine, CrontabSchedule.Parse(settings["Invoices__ReminderSchedule"]).GetNextOccurrence(after, TimeZoneInfo.Utc));
+        Assert.Equal(firstOfNovemberSix, TimerSchedule.Parse(settings["Grades__Schedule"]).GetNextOccurrence(after, TimeZoneInfo.Utc));
+        Assert.Equal(tomorrowNine, TimerSchedule.Parse(settings["Invoices__ReminderSchedule"]).GetNextOccurrence(after, TimeZoneInfo.Utc));
         Assert.Equal(schedules["MailboxSync"].Expression, settings["Contacts__MailboxSyncSchedule"]);
     }
 
