@@ -13,13 +13,13 @@ public sealed class ContactsFunctions(ApiDispatch api, WorkerTimers timers)
     [Function(nameof(ContactsLogEmail)), Authorize(Roles.Manager)]
     public Task<IActionResult> ContactsLogEmail([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "contacts/log-email")] HttpRequest request) => api.RunAsync(request);
 
-    [Function(nameof(ClientsSearch)), Authorize(Roles.Manager)]
+    [Function(nameof(ClientsSearch)), Authorize(Roles.AnyRole)]
     public Task<IActionResult> ClientsSearch([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clients")] HttpRequest request) => api.RunAsync(request);
 
-    [Function(nameof(ClientsLookup)), Authorize(Roles.Manager)]
+    [Function(nameof(ClientsLookup)), Authorize(Roles.AnyRole)]
     public Task<IActionResult> ClientsLookup([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clients/lookup")] HttpRequest request) => api.RunAsync(request);
 
-    [Function(nameof(ClientsGet)), Authorize(Roles.Manager)]
+    [Function(nameof(ClientsGet)), Authorize(Roles.AnyRole)]
     public Task<IActionResult> ClientsGet([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clients/{id}")] HttpRequest request) => api.RunAsync(request);
 
     [Function(nameof(ClientsUpdate)), Authorize(Roles.Manager)]

@@ -16,6 +16,12 @@ public sealed class GradesFunctions(ApiDispatch api, WorkerTimers timers)
     [Function(nameof(GradesWorkbook)), Authorize(Roles.Accountant)]
     public Task<IActionResult> GradesWorkbook([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "grades/{month}/workbook")] HttpRequest request) => api.RunAsync(request);
 
+    [Function(nameof(GradesSheets)), Authorize(Roles.Accountant)]
+    public Task<IActionResult> GradesSheets([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "grades/{month}/sheets")] HttpRequest request) => api.RunAsync(request);
+
+    [Function(nameof(GradesTasks)), Authorize(Roles.Accountant)]
+    public Task<IActionResult> GradesTasks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "grades/{month}/tasks")] HttpRequest request) => api.RunAsync(request);
+
     [Function(nameof(TasksCatalog)), Authorize(Roles.AnyRole)]
     public Task<IActionResult> TasksCatalog([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tasks/catalog")] HttpRequest request) => api.RunAsync(request);
 

@@ -37,7 +37,7 @@ public sealed class FunctionListTests
         var differences = Compare(catalog, timers);
 
         Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences));
-        Assert.Equal(31, WorkerFunctionList.Http.Count);
+        Assert.Equal(33, WorkerFunctionList.Http.Count);
         Assert.Equal(["InvoiceReminders", "MailboxSync", "MonthlyGrades"], WorkerFunctionList.Timers.Select(t => t.Name).ToArray());
     }
 
@@ -76,7 +76,7 @@ public sealed class FunctionListTests
         var http = WorkerFunctionList.Http
             .Select(f => f.Name switch
             {
-                "ClientsGet" => f with { Authorization = [Roles.Accountant] },
+                "ClientsUpdate" => f with { Authorization = [Roles.Accountant] },
                 "InvoicesAging" => f with { Route = "invoices/ageing" },
                 _ => f,
             })
@@ -85,7 +85,7 @@ public sealed class FunctionListTests
         var differences = Compare(catalog, timers, http);
 
         Assert.Equal(2, differences.Count);
-        Assert.Contains(differences, d => d.Contains("ClientsGet is GET clients/{id} [manager] in the standalone host but GET clients/{id} [accountant] in the worker", StringComparison.Ordinal));
+        Assert.Contains(differences, d => d.Contains("ClientsUpdate is PUT clients/{id} [manager] in the standalone host but PUT clients/{id} [accountant] in the worker", StringComparison.Ordinal));
         Assert.Contains(differences, d => d.Contains("InvoicesAging", StringComparison.Ordinal));
     }
 

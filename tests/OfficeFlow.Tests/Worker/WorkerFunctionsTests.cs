@@ -103,11 +103,11 @@ public sealed class WorkerFunctionsTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
-    public async Task ClientsGet_AccountantWithoutTheManagerRole_Is403NamingTheRole()
+    public async Task ClientsUpdate_AccountantWithoutTheManagerRole_Is403NamingTheRole()
     {
-        var request = _worker.Request("GET", "/api/clients/c1", TestTokens.For("a1", Roles.Accountant));
+        var request = _worker.Request("PUT", "/api/clients/c1", TestTokens.For("a1", Roles.Accountant), new { name = "Ромашка" });
 
-        await _worker.Create<ContactsFunctions>().ClientsGet(request);
+        await _worker.Create<ContactsFunctions>().ClientsUpdate(request);
 
         Assert.Equal(403, request.HttpContext.Response.StatusCode);
         var body = WorkerTestHost.Json(request);
