@@ -47,7 +47,7 @@ internal sealed class RoleRequirementHandler : AuthorizationHandler<RoleRequirem
             return Task.CompletedTask;
         }
 
-        var roles = context.User.FindAll("roles").Select(c => c.Value).ToArray();
+        var roles = context.User.FindAll(CurrentUser.RoleClaim).Select(c => c.Value).ToArray();
         if (requirement.Roles.Any(r => roles.Contains(r, StringComparer.OrdinalIgnoreCase)) || roles.Contains(Roles.Admin, StringComparer.OrdinalIgnoreCase))
         {
             context.Succeed(requirement);
@@ -76,7 +76,7 @@ internal sealed class ApiAccessRequirementHandler : AuthorizationHandler<ApiAcce
         }
 
         var scopes = context.User.FindAll("scp").SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
-        var hasRoles = context.User.FindAll("roles").Any();
+        var hasRoles = context.User.FindAll(CurrentUser.RoleClaim).Any();
         if (scopes.Length == 0 ? hasRoles : scopes.Contains(requirement.Scope, StringComparer.Ordinal))
         {
             context.Succeed(requirement);

@@ -11,8 +11,8 @@ public static class InvoiceDocumentsApi
 {
     public static RouteGroupBuilder MapInvoiceDocumentEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/invoices/{id}/document", DocumentAsync).WithName("InvoicesDocument").RequireAuthorization().RequireAuthorization(InvoicesApi.ReaderPolicy);
-        api.MapPost("/invoices/reconciliation", ReconciliationAsync).WithName("InvoicesReconciliation").RequireAuthorization().RequireAuthorization(InvoicesApi.ReaderPolicy);
+        api.MapPost("/invoices/{id}/document", DocumentAsync).WithName("InvoicesDocument").RequireAuthorization(Roles.AnyRole);
+        api.MapPost("/invoices/reconciliation", ReconciliationAsync).WithName("InvoicesReconciliation").RequireAuthorization(Roles.AnyRole);
         return api;
     }
 
