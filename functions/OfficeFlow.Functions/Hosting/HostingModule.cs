@@ -24,6 +24,7 @@ public static class HostingModule
         services.AddHostedService<TimerScheduler>();
         services.AddSingleton<StorageProbe>();
         services.AddOfficeFlowProblemDetails();
+        services.AddOfficeFlowRateLimits();
         services.AddOpenApi();
 
         // One JSON object per line outside Development, for the Functions host and log collectors.

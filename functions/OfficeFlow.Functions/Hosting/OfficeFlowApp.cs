@@ -37,6 +37,7 @@ public static class OfficeFlowApp
         app.UseOfficeFlowHosting();
         app.UseAddin();
         app.UseOfficeFlowAuth();
+        app.UseOfficeFlowRateLimits();
 
         var api = app.MapGroup("/api").RequireCors(AddinCors.Policy);
         api.MapAuthApi();
