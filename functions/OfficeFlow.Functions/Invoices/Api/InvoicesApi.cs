@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OfficeFlow.Functions.Auth;
+using OfficeFlow.Functions.Hosting;
 using OfficeFlow.Functions.Invoices.Aging;
 using OfficeFlow.Functions.Invoices.Lifecycle;
 
@@ -52,6 +53,11 @@ public static class InvoicesApi
     public static async Task<Results<Ok<IReadOnlyList<InvoiceResponse>>, ProblemHttpResult>> ListAsync(
         string? client, string? status, InvoiceService invoices, CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(client) && !InputLimits.IsSafeId(client.Trim(), InvoiceDraftValidator.MaxClientId))
+        {
+            return InvoiceProblems.BadRequest("client", $"Параметр client — id клиента до {InvoiceDraftValidator.MaxClientId} символов, без / \\ # ?.");
+        }
+
         try
         {
             var list = await invoices.ListAsync(string.IsNullOrWhiteSpace(client) ? null : client.Trim(), string.IsNullOrWhiteSpace(status) ? null : status.Trim(), ct);
@@ -94,8 +100,12 @@ public static class InvoicesApi
     public static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> MarkSentAsync(string id, InvoiceService invoices, CancellationToken ct) =>
         RunAsync(invoices, () => invoices.MarkSentAsync(id, ct));
 
+    public const int MaxCancelReason = InputLimits.Text;
+
     public static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> CancelAsync(string id, [FromBody] CancelInvoiceRequest? request, InvoiceService invoices, CancellationToken ct) =>
-        RunAsync(invoices, () => invoices.CancelAsync(id, request?.Reason, ct));
+        InputLimits.Fits(request?.Reason, MaxCancelReason)
+            ? RunAsync(invoices, () => invoices.CancelAsync(id, request?.Reason, ct))
+            : Task.FromResult<Results<Ok<InvoiceResponse>, ProblemHttpResult>>(InvoiceProblems.BadRequest("reason", $"Причина отмены — до {MaxCancelReason} символов."));
 
     public static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> AcceptAsync(string id, [FromBody] AcceptRequest? request, InvoiceService invoices, CancellationToken ct) =>
         RunAsync(invoices, () => invoices.AcceptAsync(id, request?.AcceptedOn, ct));
@@ -112,7 +122,7 @@ public static class InvoicesApi
             return InvoiceProblems.BadRequest("doNotRemind", "Укажите doNotRemind: true или false.");
         }
 
-        if (clientId.Length > 200 || clientId.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
+        if (!InputLimits.IsSafeId(clientId, InvoiceDraftValidator.MaxClientId))
         {
             return InvoiceProblems.BadRequest("clientId", "Идентификатор клиента — до 200 символов, без / \\ # ?.");
         }
@@ -134,6 +144,11 @@ public static class InvoicesApi
             return InvoiceProblems.BadRequest("body", "Пришёл пустой запрос: нужен JSON с оплатой (amount, date, orderNumber).");
         }
 
+        if (!InputLimits.Fits(request.OrderNumber, 50) || !InputLimits.Fits(request.Note, InputLimits.Text) || !InputLimits.Fits(request.Date, 10))
+        {
+            return InvoiceProblems.BadRequest("payment", $"Номер платёжного поручения — до 50 символов, примечание — до {InputLimits.Text}, дата — ГГГГ-ММ-ДД.");
+        }
+
         try
         {
             var (invoice, payment, created) = await invoices.AddPaymentAsync(id, request, CurrentUser.From(http.User), requestId, ct);
@@ -149,6 +164,11 @@ public static class InvoicesApi
     public static async Task<Results<Ok<PaymentAddedResponse>, ProblemHttpResult>> CancelPaymentAsync(
         string id, string paymentId, HttpContext http, InvoiceService invoices, CancellationToken ct)
     {
+        if (!InputLimits.IsSafeId(paymentId, 64))
+        {
+            return InvoiceProblems.BadRequest("paymentId", "Id оплаты — до 64 символов, без / \\ # ?.");
+        }
+
         try
         {
             var (invoice, payment) = await invoices.CancelPaymentAsync(id, paymentId, CurrentUser.From(http.User), ct);
