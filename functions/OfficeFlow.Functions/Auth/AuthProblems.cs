@@ -12,30 +12,33 @@ internal static class AuthProblems
 {
     public sealed record Problem(string Code, string Title, string Detail);
 
+    public const string SignInTitle = "Нужно войти";
+    public const string DeniedTitle = "Доступ запрещён";
+
     public static Problem ForUnauthenticated(AuthenticateResult result)
     {
-        const string signIn = "Sign-in required";
+        const string signIn = SignInTitle;
         if (result.None || result.Failure is null)
         {
             return new("token_missing", signIn,
-                "Sign in: this request carries no bearer token. Send 'Authorization: Bearer <token>' (for a local run: officeflow dev-token --user <id> --role manager).");
+                "Войдите: в запросе нет токена. Передайте заголовок Authorization: Bearer <токен> (для локального запуска: officeflow dev-token --user <id> --role manager).");
         }
 
         return result.Failure switch
         {
-            SecurityTokenExpiredException => new("token_expired", signIn, "Sign in again: the token expired."),
-            SecurityTokenNotYetValidException => new("token_not_yet_valid", signIn, "The token is not valid yet: check the clock of this computer, then sign in again."),
+            SecurityTokenExpiredException => new("token_expired", signIn, "Срок действия токена истёк: войдите снова."),
+            SecurityTokenNotYetValidException => new("token_not_yet_valid", signIn, "Токен ещё не действует: проверьте часы этого компьютера и войдите снова."),
             SecurityTokenInvalidAudienceException => new("token_wrong_audience", signIn,
-                "The token was issued for another application: sign in to the OfficeFlow API (the client must request a token for its audience)."),
+                "Токен выдан для другого приложения: войдите в OfficeFlow API (клиент должен запрашивать токен для этого API)."),
             SecurityTokenInvalidIssuerException => new("token_wrong_issuer", signIn,
-                "The token comes from a sign-in service this API does not trust: sign in with your organisation's account."),
+                "Токен выдан службой входа, которой этот API не доверяет: войдите с учётной записью своей организации."),
             TokenRejectedException { Reason: TokenRejection.WrongTenant } => new("token_wrong_tenant", signIn,
-                "The token belongs to another organisation: sign in with your account in this organisation."),
+                "Токен принадлежит другой организации: войдите с учётной записью этой организации."),
             SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => new("token_bad_signature", signIn,
-                "The token's signature is not valid for this API: sign in again to get a new token."),
+                "Подпись токена не подходит для этого API: войдите снова, чтобы получить новый токен."),
             InvalidOperationException => new("token_not_checked", signIn,
-                "The sign-in service could not be reached to check the token: try again in a minute."),
-            _ => new("token_invalid", signIn, "The token is not valid: sign in again."),
+                "Не удалось связаться со службой входа, чтобы проверить токен: повторите через минуту."),
+            _ => new("token_invalid", signIn, "Токен недействителен: войдите снова."),
         };
     }
 
@@ -44,7 +47,7 @@ internal static class AuthProblems
         var reasons = failure?.FailureReasons.Select(r => r.Message).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct().ToArray() ?? [];
         var detail = reasons.Length > 0
             ? string.Join(" ", reasons)
-            : "Your account is not allowed to do this: ask an OfficeFlow administrator for the role it needs.";
-        return new("access_denied", "Access denied", detail);
+            : "Вашей учётной записи это действие не разрешено: попросите администратора OfficeFlow назначить нужную роль.";
+        return new("access_denied", DeniedTitle, detail);
     }
 }

@@ -69,8 +69,21 @@ public sealed record AuthSettings
         return mode;
     }
 
+    /// <summary>Settings that only the Azure Functions host or App Service set: any of them means the app runs deployed,
+    /// where a development token must never work.</summary>
+    public static readonly IReadOnlyList<string> HostedMarkers = ["FUNCTIONS_WORKER_RUNTIME", "WEBSITE_SITE_NAME", "WEBSITE_INSTANCE_ID", "FUNCTIONS_CUSTOMHANDLER_PORT"];
+
     private static AuthSettings LoadDevelopment(IConfiguration configuration, IHostEnvironment environment, string scope)
     {
+        // Checked before AllowDevelopmentMode: that switch is for test installations on a developer's or CI machine,
+        // and a copied app setting must not turn a deployed app into one that accepts tokens anyone can mint.
+        if (HostedMarkers.FirstOrDefault(key => !string.IsNullOrWhiteSpace(configuration[key])) is { } marker)
+        {
+            throw new AuthConfigurationException(
+                $"Auth:Mode is 'Development' but {marker} is set: the app runs under the Azure Functions host or in Azure, where development " +
+                "tokens are never accepted, whatever Auth:AllowDevelopmentMode says. Set Auth:Mode=EntraId with Auth:TenantId and Auth:ClientId.");
+        }
+
         // A development key lets anyone with the key mint any role: never silently in a deployed app.
         if (!environment.IsDevelopment() && !configuration.GetValue("Auth:AllowDevelopmentMode", false))
         {

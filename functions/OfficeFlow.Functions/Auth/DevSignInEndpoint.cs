@@ -53,7 +53,7 @@ public static partial class DevSignInEndpoint
             errors["name"] = [$"Поле name длиннее {MaxName} символов."];
         }
 
-        if (request.Roles is not { Count: > 0 } roles || roles.Any(r => !Roles.All.Contains(r, StringComparer.Ordinal)))
+        if (request.Roles is not { Count: > 0 } roles || roles.Count > Roles.All.Count || roles.Any(r => !Roles.All.Contains(r, StringComparer.Ordinal)))
         {
             errors["roles"] = [$"Поле roles — одна или несколько ролей из: {string.Join(", ", Roles.All)}."];
         }

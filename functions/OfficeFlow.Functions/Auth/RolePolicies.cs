@@ -29,7 +29,7 @@ internal static class RolePolicies
 /// <summary>The caller holds one of <see cref="Roles"/>, or admin.</summary>
 internal sealed record RoleRequirement(IReadOnlyList<string> Roles) : IAuthorizationRequirement
 {
-    public string Describe() => Roles.Count == 1 ? $"the '{Roles[0]}' role" : "one of the roles " + string.Join(", ", Roles.Select(r => $"'{r}'"));
+    public string Describe() => Roles.Count == 1 ? $"роль «{Roles[0]}»" : "одна из ролей " + string.Join(", ", Roles.Select(r => $"«{r}»"));
 }
 
 /// <summary>
@@ -47,7 +47,7 @@ internal sealed class RoleRequirementHandler : AuthorizationHandler<RoleRequirem
             return Task.CompletedTask;
         }
 
-        var roles = context.User.FindAll("roles").Select(c => c.Value).ToArray();
+        var roles = context.User.FindAll(CurrentUser.RoleClaim).Select(c => c.Value).ToArray();
         if (requirement.Roles.Any(r => roles.Contains(r, StringComparer.OrdinalIgnoreCase)) || roles.Contains(Roles.Admin, StringComparer.OrdinalIgnoreCase))
         {
             context.Succeed(requirement);
@@ -55,15 +55,16 @@ internal sealed class RoleRequirementHandler : AuthorizationHandler<RoleRequirem
         else
         {
             context.Fail(new AuthorizationFailureReason(this,
-                $"This needs {requirement.Describe()}, and your account has {Describe(roles)}. " +
-                "Ask an OfficeFlow administrator to assign the role to you (Entra ID: Enterprise applications → OfficeFlow API → Users and groups), then sign in again."));
+                $"Для этого нужна {requirement.Describe()}, а у вашей учётной записи {Describe(roles)}. " +
+                "Попросите администратора OfficeFlow назначить вам роль (Entra ID: Корпоративные приложения → OfficeFlow API → Пользователи и группы) и войдите снова."));
         }
 
         return Task.CompletedTask;
     }
 
+    // The caller's own roles are echoed shortened: a token may carry any text there.
     private static string Describe(IReadOnlyList<string> roles) =>
-        roles.Count == 0 ? "no role" : "only " + string.Join(", ", roles.Select(r => $"'{r}'"));
+        roles.Count == 0 ? "нет ни одной роли" : "только " + string.Join(", ", roles.Take(5).Select(r => $"«{Hosting.Echo.Short(r, 32)}»"));
 }
 
 internal sealed class ApiAccessRequirementHandler : AuthorizationHandler<ApiAccessRequirement>
@@ -76,7 +77,7 @@ internal sealed class ApiAccessRequirementHandler : AuthorizationHandler<ApiAcce
         }
 
         var scopes = context.User.FindAll("scp").SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
-        var hasRoles = context.User.FindAll("roles").Any();
+        var hasRoles = context.User.FindAll(CurrentUser.RoleClaim).Any();
         if (scopes.Length == 0 ? hasRoles : scopes.Contains(requirement.Scope, StringComparer.Ordinal))
         {
             context.Succeed(requirement);
@@ -84,8 +85,8 @@ internal sealed class ApiAccessRequirementHandler : AuthorizationHandler<ApiAcce
         }
 
         context.Fail(new AuthorizationFailureReason(this, scopes.Length == 0
-            ? "This application token carries no app role: assign one of the OfficeFlow API's app roles to the calling application."
-            : $"The token was not issued for using this API: the client must request the '{requirement.Scope}' scope of the OfficeFlow API."));
+            ? "Токен приложения не несёт ни одной роли OfficeFlow API: назначьте вызывающему приложению одну из ролей API."
+            : $"Токен выдан не для работы с этим API: клиент должен запросить разрешение «{requirement.Scope}» OfficeFlow API."));
         return Task.CompletedTask;
     }
 }

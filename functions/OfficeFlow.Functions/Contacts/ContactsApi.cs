@@ -182,5 +182,5 @@ public static class ContactsApi
     }
 
     private static ProblemHttpResult NotFound(string id, string? detail = null) =>
-        TypedResults.Problem(detail ?? $"Клиента с id «{id}» нет: найдите его через поиск (GET /api/clients?search=…).", statusCode: StatusCodes.Status404NotFound, title: "Клиент не найден");
+        TypedResults.Problem(detail ?? $"Клиента с id «{Hosting.Echo.Short(id)}» нет: найдите его через поиск (GET /api/clients?search=…).", statusCode: StatusCodes.Status404NotFound, title: "Клиент не найден");
 }

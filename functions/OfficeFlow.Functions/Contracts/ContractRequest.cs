@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using OfficeFlow.Functions.Contracts.Formatting;
+using OfficeFlow.Functions.Hosting;
 
 namespace OfficeFlow.Functions.Contracts;
 
@@ -23,19 +24,26 @@ public sealed record ContractRequest
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(TemplateId))
+        if (string.IsNullOrWhiteSpace(TemplateId) || !IsTemplateId(TemplateId))
         {
-            errors["templateId"] = ["Выберите шаблон договора (templateId)."];
+            errors["templateId"] = [$"Выберите шаблон договора (templateId): до {MaxTemplateId} латинских букв, цифр, «-» и «_», как в GET /api/contract-templates."];
         }
 
-        if (string.IsNullOrWhiteSpace(ClientId) || ClientId.Length > 100 || ClientId.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
+        if (!InputLimits.IsSafeId(ClientId))
         {
-            errors["clientId"] = ["Укажите клиента (clientId): до 100 символов, без / \\ # ?."];
+            errors["clientId"] = [$"Укажите клиента (clientId): до {InputLimits.Id} символов, без / \\ # ?."];
         }
 
-        if (RequestId is { } id && (id.Length is 0 or > 100 || id.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c))))
+        if (RequestId is { } id && !InputLimits.IsSafeId(id))
         {
-            errors["requestId"] = ["requestId: до 100 символов, без / \\ # ?."];
+            errors["requestId"] = [$"requestId: до {InputLimits.Id} символов, без / \\ # ?."];
+        }
+
+        TextLimits(Client, "client", errors);
+        TextLimits(Fields, "fields", errors);
+        if (Client?["name"] is JsonValue clientName && clientName.ToString().Length > InputLimits.Name)
+        {
+            errors["client.name"] = [$"Наименование клиента — до {InputLimits.Name} символов."];
         }
 
         if (Fields?["items"] is { } items)
@@ -43,6 +51,10 @@ public sealed record ContractRequest
             if (items is not JsonArray list)
             {
                 errors["fields.items"] = ["Позиции (items) должны быть списком."];
+            }
+            else if (list.Count > MaxItems)
+            {
+                errors["fields.items"] = [$"В договоре не больше {MaxItems} позиций."];
             }
             else
             {
@@ -65,6 +77,56 @@ public sealed record ContractRequest
         return errors;
     }
 
+    /// <summary>The same bounds as an invoice's lines (<see cref="Invoices.Api.InvoiceDraftValidator"/>).</summary>
+    public const int MaxItems = Invoices.Api.InvoiceDraftValidator.MaxLines;
+    public const int MaxTemplateId = 64;
+    private const int MaxKeys = 200;
+
+    private static bool IsTemplateId(string id) =>
+        id.Length <= MaxTemplateId && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    // Every key and text in the free JSON of client and fields: a field name is short, a value fits a document's paragraph.
+    private static void TextLimits(JsonObject? root, string prefix, Dictionary<string, string[]> errors)
+    {
+        if (root is null)
+        {
+            return;
+        }
+
+        var keys = 0;
+        var stack = new Stack<(JsonNode? Node, string Path)>([(root, prefix)]);
+        while (stack.Count > 0)
+        {
+            var (node, path) = stack.Pop();
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (key, value) in obj)
+                    {
+                        if (++keys > MaxKeys || key.Length > 64)
+                        {
+                            errors[prefix] = [$"В {prefix} не больше {MaxKeys} полей, имя поля — до 64 символов."];
+                            return;
+                        }
+
+                        stack.Push((value, $"{path}.{key}"));
+                    }
+
+                    break;
+                case JsonArray array:
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        stack.Push((array[i], $"{path}[{i}]"));
+                    }
+
+                    break;
+                case JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>().Length > InputLimits.FieldText:
+                    errors[path] = [$"Поле {path} длиннее {InputLimits.FieldText} символов."];
+                    break;
+            }
+        }
+    }
+
     private static string? ItemProblem(JsonNode? item)
     {
         if (item is not JsonObject line || line["name"] is not JsonValue name || string.IsNullOrWhiteSpace(name.ToString()))
@@ -72,14 +134,24 @@ public sealed record ContractRequest
             return "У позиции должно быть наименование (name).";
         }
 
-        if (line["quantity"] is not { } quantity || !TryDecimal(quantity, out var q) || q <= 0)
+        if (name.ToString().Length > Invoices.Api.InvoiceDraftValidator.MaxItem)
         {
-            return "Количество (quantity) — положительное число.";
+            return $"Наименование позиции — до {Invoices.Api.InvoiceDraftValidator.MaxItem} символов.";
         }
 
-        if (line["price"] is not { } price || !TryDecimal(price, out var p) || p < 0)
+        if (line["unit"] is JsonValue unit && unit.ToString().Length > InputLimits.Unit)
         {
-            return "Цена (price) — число не меньше нуля.";
+            return $"Единица измерения (unit) — до {InputLimits.Unit} символов.";
+        }
+
+        if (line["quantity"] is not { } quantity || !TryDecimal(quantity, out var q) || q <= 0 || q > Invoices.Api.InvoiceDraftValidator.MaxQuantity)
+        {
+            return "Количество (quantity) — положительное число, не больше 1 000 000.";
+        }
+
+        if (line["price"] is not { } price || !TryDecimal(price, out var p) || p < 0 || p > Invoices.Api.InvoiceDraftValidator.MaxPrice)
+        {
+            return "Цена (price) — число от нуля до 1 000 000 000.";
         }
 
         return q * p > RussianAmountInWords.MaxAmount ? "Сумма позиции слишком велика." : null;
@@ -92,7 +164,7 @@ public sealed record ContractRequest
             value = TemplateFormatters.ToDecimal(node.GetValueKind() == System.Text.Json.JsonValueKind.Number ? node.GetValue<decimal>() : node.GetValue<string>());
             return true;
         }
-        catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException)
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException or ArgumentException)
         {
             value = 0;
             return false;

@@ -64,7 +64,7 @@ public sealed class ContractService(
         {
             return ContractResult.Invalid(new Dictionary<string, string[]>
             {
-                ["client"] = [$"Карточка клиента «{request.ClientId}» не найдена: передайте реквизиты клиента в поле client (name, inn, kpp, ogrn, address…)."],
+                ["client"] = [$"Карточка клиента «{Hosting.Echo.Short(request.ClientId)}» не найдена: передайте реквизиты клиента в поле client (name, inn, kpp, ogrn, address…)."],
             });
         }
 

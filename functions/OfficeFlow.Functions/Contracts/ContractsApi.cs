@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Contracts.Templating;
+using OfficeFlow.Functions.Hosting;
 
 namespace OfficeFlow.Functions.Contracts;
 
@@ -16,10 +17,16 @@ public static class ContractsApi
     public static async Task<Results<Ok<List<ContractTemplateDto>>, ProblemHttpResult>> ListTemplates(
         string? clientId, ContractTemplateCatalog catalog, IClientDirectory clients, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(clientId) && !InputLimits.IsSafeId(clientId))
+        {
+            return TypedResults.Problem(title: "Неверный id клиента", detail: $"Параметр clientId — до {InputLimits.Id} символов, без / \\ # ?.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var card = string.IsNullOrWhiteSpace(clientId) ? null : await clients.FindAsync(clientId, cancellationToken);
         if (!string.IsNullOrWhiteSpace(clientId) && card is null)
         {
-            return TypedResults.Problem(title: "Клиент не найден", detail: $"Карточки клиента «{clientId}» нет; найдите клиента через GET /api/clients?search= или не передавайте clientId.",
+            return TypedResults.Problem(title: "Клиент не найден", detail: $"Карточки клиента «{Echo.Short(clientId)}» нет; найдите клиента через GET /api/clients?search= или не передавайте clientId.",
                 statusCode: StatusCodes.Status404NotFound);
         }
 
@@ -55,14 +62,14 @@ public static class ContractsApi
         {
             case ContractOutcome.Created:
                 http.Response.Headers["X-Contract-Number"] = result.Number;
-                if (result.ArchiveLocation is not null)
+                if (ArchiveLocation.ForCaller(result.ArchiveLocation) is { } archive)
                 {
-                    http.Response.Headers["X-Contract-Archive"] = Uri.EscapeDataString(result.ArchiveLocation);
+                    http.Response.Headers["X-Contract-Archive"] = Uri.EscapeDataString(archive);
                 }
 
                 return TypedResults.File(result.Document!, DocxContentType, result.FileName);
             case ContractOutcome.TemplateNotFound:
-                return TypedResults.Problem(title: "Шаблон не найден", detail: $"Шаблона договора «{request.TemplateId}» нет; список — GET /api/contract-templates.", statusCode: StatusCodes.Status404NotFound);
+                return TypedResults.Problem(title: "Шаблон не найден", detail: $"Шаблона договора «{Echo.Short(request.TemplateId)}» нет; список — GET /api/contract-templates.", statusCode: StatusCodes.Status404NotFound);
             case ContractOutcome.InProgress:
                 return TypedResults.Problem(title: "Запрос уже выполняется", detail: "Договор по этому requestId ещё формируется; повторите запрос через несколько секунд.", statusCode: StatusCodes.Status409Conflict);
             default:

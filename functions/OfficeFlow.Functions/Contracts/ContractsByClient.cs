@@ -23,7 +23,7 @@ public sealed class ContractsByClient(TableStore tables) : IClientContracts
         var found = new List<ContractSummary>();
         await foreach (var row in table.QueryAsync<ContractEntity>(filter, select: Columns, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            found.Add(new ContractSummary(row.Number, row.Date, row.TemplateId, ContractTemplateCatalog.TitleOf(row.TemplateId), row.Amount, row.CreatedByName, row.ArchiveLocation));
+            found.Add(new ContractSummary(row.Number, row.Date, row.TemplateId, ContractTemplateCatalog.TitleOf(row.TemplateId), row.Amount, row.CreatedByName, ArchiveLocation.ForCaller(row.ArchiveLocation)));
         }
 
         return found.OrderByDescending(c => c.Number, StringComparer.Ordinal).Take(limit).ToList();

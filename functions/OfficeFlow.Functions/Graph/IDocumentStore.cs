@@ -7,5 +7,5 @@ public interface IDocumentStore
     Task<StoredDocument> SaveAsync(string folder, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Where a document was put: a web URL (Graph) or a file path (local).</summary>
+/// <summary>Where a document was put: a web URL (Graph) or, in local mode, its path relative to the documents folder — never an absolute server path.</summary>
 public sealed record StoredDocument(string Location, string FileName);

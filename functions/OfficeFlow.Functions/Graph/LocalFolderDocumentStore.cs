@@ -1,7 +1,9 @@
 namespace OfficeFlow.Functions.Graph;
 
 /// <summary>
-/// Local mode's document store: <c>&lt;Local:DataFolder&gt;/documents/&lt;folder&gt;/&lt;fileName&gt;</c>. Each save writes a
+/// Local mode's document store: <c>&lt;Local:DataFolder&gt;/documents/&lt;folder&gt;/&lt;fileName&gt;</c>. The location it returns is
+/// relative to that documents folder ("Contracts/2026/Договор 2026-0001.docx"): it reaches API answers and headers, which
+/// must not show the server's own paths. Each save writes a
 /// temporary file and moves it over the old one, so a reader sees the old or the new document, never half of one.
 /// </summary>
 public sealed class LocalFolderDocumentStore(GraphSettings settings) : IDocumentStore
@@ -29,6 +31,6 @@ public sealed class LocalFolderDocumentStore(GraphSettings settings) : IDocument
             File.Delete(temporary);
         }
 
-        return new StoredDocument(path, fileName);
+        return new StoredDocument(string.Join('/', [.. segments, fileName]), fileName);
     }
 }

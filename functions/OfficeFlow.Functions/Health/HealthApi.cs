@@ -5,7 +5,7 @@ using OfficeFlow.Functions.Hosting;
 namespace OfficeFlow.Functions.Health;
 
 /// <summary>
-/// GET /api/health (anonymous): the app's version and whether Table Storage answers. 200 when it
+/// GET /api/health (anonymous): whether Table Storage answers, and the app's version for a signed-in caller. 200 when it
 /// does, 503 when it does not (so a load balancer or run.sh sees the difference; the body says which).
 /// </summary>
 public static class HealthApi
@@ -14,19 +14,21 @@ public static class HealthApi
     {
         api.MapGet("/health", GetAsync)
             .WithName("Health")
-            .WithSummary("Version and whether Table Storage answers: 200 when it does, 503 when it does not.")
+            .WithSummary("Whether Table Storage answers: 200 when it does, 503 when it does not; the version only for a signed-in caller.")
             .Produces<HealthReport>(StatusCodes.Status200OK)
             .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)
             .AllowAnonymous();
         return api;
     }
 
-    public static async Task<JsonHttpResult<HealthReport>> GetAsync(StorageProbe probe, HostingSettings settings, CancellationToken cancellationToken)
+    public static async Task<JsonHttpResult<HealthReport>> GetAsync(StorageProbe probe, HostingSettings settings, HttpContext http, CancellationToken cancellationToken)
     {
+        // The build's version and commit help an attacker match known flaws: only a signed-in OfficeFlow user sees them.
+        var signedIn = http.User.Identity?.IsAuthenticated == true && http.User.FindAll(Auth.CurrentUser.RoleClaim).Any();
         var storageOk = await probe.AnswersAsync(settings.HealthStorageTimeout, cancellationToken);
         var report = new HealthReport(
             Status: storageOk ? "ok" : "degraded",
-            Version: Version,
+            Version: signedIn ? Version : null,
             Storage: storageOk ? "ok" : "unavailable",
             Mode: settings.Mode == HostingMode.Worker ? "worker" : settings.IsCustomHandler ? "custom-handler" : "standalone",
             TimeZone: settings.TimeZone.Id);
@@ -38,5 +40,5 @@ public static class HealthApi
         typeof(HealthApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 }
 
-/// <summary>The body of GET /api/health.</summary>
-public sealed record HealthReport(string Status, string Version, string Storage, string Mode, string TimeZone);
+/// <summary>The body of GET /api/health. <see cref="Version"/> is null for anonymous callers.</summary>
+public sealed record HealthReport(string Status, string? Version, string Storage, string Mode, string TimeZone);

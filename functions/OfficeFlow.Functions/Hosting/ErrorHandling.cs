@@ -1,23 +1,28 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
+using OfficeFlow.Functions.Hosting.Errors;
 
 namespace OfficeFlow.Functions.Hosting;
 
 /// <summary>
-/// Every error leaves as RFC 7807 ProblemDetails with a traceId: unhandled exceptions become a 500
-/// with a generic, actionable message (the exception goes to the log, never to the client);
-/// empty 4xx answers (unknown route, wrong method, 401/403) get a body through status-code pages.
+/// Every error leaves as RFC 7807 ProblemDetails with a traceId and a Russian title and detail: unhandled exceptions
+/// become a 500 with a generic message (the exception goes to the log, never to the client); requests the app cannot
+/// read get 400/413/415 naming the field (<see cref="MalformedRequestMiddleware"/>); empty 4xx answers (unknown route,
+/// wrong method, 401/403) get a body through status-code pages.
 /// </summary>
 public static class ErrorHandling
 {
     public const string ServerErrorDetail =
-        "Something went wrong on our side and the request was not completed. Try again in a minute; if it keeps failing, send the traceId to your administrator.";
+        "На нашей стороне что-то пошло не так, и запрос не выполнен. Повторите через минуту; если ошибка повторяется, передайте администратору traceId.";
 
     public static IServiceCollection AddOfficeFlowProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Customize);
         services.Configure<ExceptionHandlerOptions>(options =>
             options.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+        // Throw instead of answering an empty 400, in every environment, so MalformedRequestMiddleware can say which field is wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
 
@@ -25,6 +30,8 @@ public static class ErrorHandling
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<MalformedRequestMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         return app;
     }
 
@@ -33,35 +40,47 @@ public static class ErrorHandling
         var problem = context.ProblemDetails;
         var http = context.HttpContext;
         problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
-        problem.Instance ??= http.Request.Path;
+        problem.Instance ??= Echo.Short(http.Request.Path, 200);
 
-        if (context.Exception is BadHttpRequestException bad)
+        if (context.Exception is BadHttpRequestException)
         {
-            // The framework's own message about the request (e.g. a body that is not JSON) is about the
-            // caller's input and tells them what to fix; it carries no server internals.
-            problem.Title = "The request is not valid.";
-            problem.Detail = bad.Message;
+            // Normally answered by MalformedRequestMiddleware; this is the net for one thrown outside it. Never the framework's text.
+            problem.Title = "Запрос не разобран";
+            problem.Detail = "Запрос не удалось разобрать: проверьте, что тело — JSON-объект, а параметры адреса заданы в нужном виде (см. /api/openapi.json).";
             return;
         }
 
-        switch (problem.Status)
+        // Titles the framework filled in ("Not Found", "Forbidden"…) are replaced; a capability's own title stays.
+        var status = problem.Status ?? http.Response.StatusCode;
+        var frameworkTitle = problem.Title is null || problem.Title == ReasonPhrases.GetReasonPhrase(status) || problem.Title.StartsWith("An error occurred", StringComparison.Ordinal);
+        var (title, detail) = status switch
         {
-            case >= 500 when problem.Detail is null || context.Exception is not null:
-                problem.Title = "The server could not complete the request.";
-                problem.Detail = ServerErrorDetail;
-                break;
-            case StatusCodes.Status404NotFound when http.GetEndpoint() is null:
-                problem.Detail ??= $"There is no endpoint at {http.Request.Method} {http.Request.Path}. The API is described at /api/openapi.json.";
-                break;
-            case StatusCodes.Status405MethodNotAllowed:
-                problem.Detail ??= $"{http.Request.Path} does not accept {http.Request.Method}. The API is described at /api/openapi.json.";
-                break;
-            case StatusCodes.Status401Unauthorized:
-                problem.Detail ??= "Sign in: send a valid bearer token in the Authorization header.";
-                break;
-            case StatusCodes.Status403Forbidden:
-                problem.Detail ??= "Your account does not have the role this action needs; ask an administrator.";
-                break;
+            >= 500 => ("Сервер не смог выполнить запрос", ServerErrorDetail),
+            StatusCodes.Status404NotFound when http.GetEndpoint() is null =>
+                ("Адрес не найден", $"Адреса {http.Request.Method} {Echo.Short(http.Request.Path, 200)} в API нет. Все методы API описаны в /api/openapi.json."),
+            StatusCodes.Status404NotFound => ("Не найдено", "Запрошенной записи нет: возможно, её удалили или в адресе опечатка."),
+            StatusCodes.Status405MethodNotAllowed =>
+                ("Метод не поддерживается", $"{Echo.Short(http.Request.Path, 200)} не принимает {http.Request.Method}. Все методы API описаны в /api/openapi.json."),
+            StatusCodes.Status401Unauthorized => ("Нужно войти", "Войдите: передайте действующий токен в заголовке Authorization: Bearer."),
+            StatusCodes.Status403Forbidden => ("Доступ запрещён", "Вашей учётной записи не назначена роль, нужная для этого действия: обратитесь к администратору OfficeFlow."),
+            StatusCodes.Status413PayloadTooLarge => ("Запрос слишком большой", "Тело запроса больше допустимого: сократите тексты или отправьте данные частями."),
+            StatusCodes.Status415UnsupportedMediaType => ("Тело запроса — не JSON", "Отправьте тело запроса в формате JSON с заголовком Content-Type: application/json."),
+            StatusCodes.Status429TooManyRequests => ("Слишком много запросов", "Слишком много изменений подряд: подождите и повторите."),
+            _ => ("Запрос не выполнен", "Запрос не выполнен: проверьте тело и параметры запроса (см. /api/openapi.json)."),
+        };
+
+        if (status >= 500 && (problem.Detail is null || context.Exception is not null))
+        {
+            problem.Title = title;
+            problem.Detail = ServerErrorDetail;
+            return;
         }
+
+        if (frameworkTitle)
+        {
+            problem.Title = title;
+        }
+
+        problem.Detail ??= detail;
     }
 }

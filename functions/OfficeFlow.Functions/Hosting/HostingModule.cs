@@ -21,6 +21,7 @@ public static class HostingModule
         services.TryAddSingleton<TimerRunner>();
         services.TryAddSingleton<StorageProbe>();
         services.AddOfficeFlowProblemDetails();
+        services.AddOfficeFlowRateLimits();
         services.AddOpenApi();
         return services;
     }

@@ -10,6 +10,7 @@ namespace OfficeFlow.Functions.Hosting;
 /// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> (set by the Functions host: custom-handler mode),
 /// <c>Hosting:StandaloneUrl</c> (http://127.0.0.1:7071), <c>Hosting:RunTimers</c> (true: the
 /// standalone scheduler runs timers), <c>Hosting:HealthStorageTimeoutSeconds</c> (3),
+/// <c>Hosting:MaxRequestBodyBytes</c> (4 MB: larger request bodies get 413),
 /// <c>Hosting:AddinHttpsUrl</c> (none: a second, https, loopback listener of the standalone host for sideloading the add-in),
 /// <c>WEBSITE_TIME_ZONE</c> / <c>TZ</c> (Europe/Moscow, see <see cref="AppTimeZone"/>).
 /// </summary>
@@ -34,6 +35,11 @@ public sealed class HostingSettings
     public bool RunTimers { get; init; } = true;
 
     public TimeSpan HealthStorageTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    public const long DefaultMaxRequestBodyBytes = 4 * 1024 * 1024;
+
+    /// <summary>The largest request body read (<c>Hosting:MaxRequestBodyBytes</c>); larger ones get 413.</summary>
+    public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
 
     public required TimeZoneInfo TimeZone { get; init; }
 
@@ -76,9 +82,16 @@ public sealed class HostingSettings
             ? bool.TryParse(r, out var run) ? run : throw new InvalidOperationException($"Hosting:RunTimers is '{r}'; write true or false.")
             : true;
 
+        var maxBody = configuration["Hosting:MaxRequestBodyBytes"] is { Length: > 0 } b
+            ? long.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes >= 1024
+                ? bytes
+                : throw new InvalidOperationException($"Hosting:MaxRequestBodyBytes is '{b}'; write a whole number of bytes, at least 1024, e.g. {DefaultMaxRequestBodyBytes}.")
+            : DefaultMaxRequestBodyBytes;
+
         return new HostingSettings
         {
             Mode = mode,
+            MaxRequestBodyBytes = maxBody,
             CustomHandlerPort = mode == HostingMode.Standalone ? port : null,
             StandaloneUrl = url,
             AddinHttpsUrl = https,

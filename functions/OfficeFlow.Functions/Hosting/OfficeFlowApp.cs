@@ -32,6 +32,7 @@ public static class OfficeFlowApp
         app.UseOfficeFlowHosting();
         app.UseAddin();
         app.UseOfficeFlowAuth();
+        app.UseOfficeFlowRateLimits();
 
         app.MapOfficeFlowApi();
         app.MapOfficeFlowHosting();

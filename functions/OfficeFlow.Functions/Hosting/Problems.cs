@@ -11,21 +11,21 @@ public static class Problems
 {
     /// <summary>400 with one message per invalid field (property name → messages).</summary>
     public static ValidationProblem Validation(IDictionary<string, string[]> errors, string? detail = null)
-        => TypedResults.ValidationProblem(errors, detail: detail ?? "Some fields are not valid; see errors.", title: "The request is not valid.");
+        => TypedResults.ValidationProblem(errors, detail: detail ?? "Некоторые поля заполнены неверно: см. errors.", title: "Запрос не выполнен: исправьте поля");
 
     /// <summary>400 for one invalid field.</summary>
     public static ValidationProblem Validation(string field, string message)
         => Validation(new Dictionary<string, string[]> { [field] = [message] }, message);
 
-    public static ProblemHttpResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, "The request is not valid.", detail);
+    public static ProblemHttpResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, "Запрос не выполнен", detail);
 
-    public static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found.", detail);
+    public static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Не найдено", detail);
 
     /// <summary>409: the thing exists already or the operation was done before.</summary>
-    public static ProblemHttpResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Conflict.", detail);
+    public static ProblemHttpResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Конфликт", detail);
 
     /// <summary>412: someone changed the record since the caller read it (ETag mismatch); reload and retry.</summary>
-    public static ProblemHttpResult PreconditionFailed(string detail) => Problem(StatusCodes.Status412PreconditionFailed, "The record changed meanwhile.", detail);
+    public static ProblemHttpResult PreconditionFailed(string detail) => Problem(StatusCodes.Status412PreconditionFailed, "Запись изменилась", detail);
 
     public static ProblemHttpResult Problem(int status, string title, string detail)
         => TypedResults.Problem(statusCode: status, title: title, detail: detail);

@@ -55,7 +55,7 @@ public sealed class InvoiceService(
             if (!Enum.TryParse<InvoiceStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
             {
                 throw new InvoiceRuleException(InvoiceRuleKind.Invalid, "status",
-                    $"Статус «{status}» неизвестен: draft, issued, sent, partlyPaid, paid, cancelled или overdue.");
+                    $"Статус «{Hosting.Echo.Short(status)}» неизвестен: draft, issued, sent, partlyPaid, paid, cancelled или overdue.");
             }
 
             stored = parsed;
@@ -168,7 +168,7 @@ public sealed class InvoiceService(
             var found = payments.Where(p => p.Payment.Id == paymentId).ToList();
             if (found.Count == 0)
             {
-                throw new InvoiceRuleException(InvoiceRuleKind.NotFound, "payment-not-found", $"По счёту {id} нет оплаты {paymentId}.");
+                throw new InvoiceRuleException(InvoiceRuleKind.NotFound, "payment-not-found", $"По счёту {Hosting.Echo.Short(id)} нет оплаты {Hosting.Echo.Short(paymentId)}.");
             }
 
             var (payment, paymentETag) = found[0];
@@ -233,7 +233,7 @@ public sealed class InvoiceService(
 
     private async Task<(Invoice Invoice, Azure.ETag ETag)> LoadAsync(string id, CancellationToken ct) =>
         await store.GetAsync(id, ct).ConfigureAwait(false)
-        ?? throw new InvoiceRuleException(InvoiceRuleKind.NotFound, "not-found", $"Счёт {id} не найден.");
+        ?? throw new InvoiceRuleException(InvoiceRuleKind.NotFound, "not-found", $"Счёт {Hosting.Echo.Short(id)} не найден.");
 
     private async Task<Payment?> FindPaymentAsync(Invoice invoice, string paymentId, CancellationToken ct)
     {

@@ -26,7 +26,6 @@ public static class InvoicesModule
         services.AddSingleton<ReminderMarkerStore>();
         services.AddSingleton<ReminderRunner>();
         services.AddTimerFunction<InvoiceRemindersTimer>();
-        services.AddAuthorizationBuilder().AddPolicy(InvoicesApi.ReaderPolicyName, InvoicesApi.ReaderPolicy);
         return services;
     }
 

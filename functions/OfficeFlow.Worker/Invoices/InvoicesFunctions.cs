@@ -14,13 +14,13 @@ public sealed class InvoicesFunctions(ApiDispatch api, WorkerTimers timers)
     [Function(nameof(InvoicesCreate)), Authorize(Roles.Manager)]
     public Task<IActionResult> InvoicesCreate([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invoices")] HttpRequest request) => api.RunAsync(request);
 
-    [Function(nameof(InvoicesList)), Authorize, Authorize(InvoicesApi.ReaderPolicyName)]
+    [Function(nameof(InvoicesList)), Authorize(Roles.AnyRole)]
     public Task<IActionResult> InvoicesList([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "invoices")] HttpRequest request) => api.RunAsync(request);
 
-    [Function(nameof(InvoicesAging)), Authorize, Authorize(InvoicesApi.ReaderPolicyName)]
+    [Function(nameof(InvoicesAging)), Authorize(Roles.AnyRole)]
     public Task<IActionResult> InvoicesAging([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "invoices/aging")] HttpRequest request) => api.RunAsync(request);
 
-    [Function(nameof(InvoicesGet)), Authorize, Authorize(InvoicesApi.ReaderPolicyName)]
+    [Function(nameof(InvoicesGet)), Authorize(Roles.AnyRole)]
     public Task<IActionResult> InvoicesGet([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "invoices/{id}")] HttpRequest request) => api.RunAsync(request);
 
     [Function(nameof(InvoicesIssue)), Authorize(Roles.Manager)]
@@ -47,10 +47,10 @@ public sealed class InvoicesFunctions(ApiDispatch api, WorkerTimers timers)
     [Function(nameof(InvoicesPaymentsCancel)), Authorize(Roles.Accountant)]
     public Task<IActionResult> InvoicesPaymentsCancel([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invoices/{id}/payments/{paymentId}/cancel")] HttpRequest request) => api.RunAsync(request);
 
-    [Function(nameof(InvoicesDocument)), Authorize, Authorize(InvoicesApi.ReaderPolicyName)]
+    [Function(nameof(InvoicesDocument)), Authorize(Roles.AnyRole)]
     public Task<IActionResult> InvoicesDocument([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invoices/{id}/document")] HttpRequest request) => api.RunAsync(request);
 
-    [Function(nameof(InvoicesReconciliation)), Authorize, Authorize(InvoicesApi.ReaderPolicyName)]
+    [Function(nameof(InvoicesReconciliation)), Authorize(Roles.AnyRole)]
     public Task<IActionResult> InvoicesReconciliation([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invoices/reconciliation")] HttpRequest request) => api.RunAsync(request);
 
     /// <summary>Daily at 09:00 Moscow time: in Azure (Linux Flex Consumption, schedules in UTC) Invoices:ReminderSchedule is 0 0 6 * * *.</summary>

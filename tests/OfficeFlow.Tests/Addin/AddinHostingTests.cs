@@ -119,7 +119,7 @@ public sealed class AddinHostingTests : IDisposable
     [Fact]
     public async Task CustomHandlerMode_ServesNothingUnderAddin()
     {
-        using var app = App().WithSetting("FUNCTIONS_CUSTOMHANDLER_PORT", "7777");
+        using var app = App().WithSettings(TestTokens.HostedSettings).WithSetting("FUNCTIONS_CUSTOMHANDLER_PORT", "7777");
         var client = app.CreateClient();
 
         Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync("/addin/taskpane.html")).StatusCode);

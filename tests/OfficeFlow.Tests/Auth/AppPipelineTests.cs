@@ -17,7 +17,7 @@ public sealed class AppPipelineTests : IClassFixture<WebApplicationFactory<Progr
     public async Task Me_WithoutToken_Is401()
     {
         var response = await _factory.CreateClient().GetAsync("/api/me");
-        await ProblemAssert.UnauthorizedAsync(response, "token_missing", "no bearer token");
+        await ProblemAssert.UnauthorizedAsync(response, "token_missing", "нет токена");
     }
 
     [Fact]

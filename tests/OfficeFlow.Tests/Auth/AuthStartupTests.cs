@@ -14,6 +14,33 @@ public sealed class AuthStartupTests
         Assert.Contains("Auth:AllowDevelopmentMode", error.Message);
     }
 
+    [Theory]
+    [InlineData("FUNCTIONS_WORKER_RUNTIME", "custom", "Development")]
+    [InlineData("WEBSITE_SITE_NAME", "officeflow-prod", "Production")]
+    [InlineData("WEBSITE_INSTANCE_ID", "0a1b2c3d4e5f", "Production")]
+    [InlineData("FUNCTIONS_CUSTOMHANDLER_PORT", "7071", "Development")]
+    public void DevelopmentMode_UnderTheFunctionsHostOrInAzure_RefusesToStartEvenWhenAllowed(string marker, string value, string environment)
+    {
+        // The real app, with the settings that let development tokens through on a test machine (AllowDevelopmentMode=true).
+        using var factory = new OfficeFlowApiFactory().WithSettings(TestTokens.Settings).WithSetting(marker, value).WithEnvironment(environment);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var refusal = Assert.IsType<AuthConfigurationException>(error is AggregateException aggregate ? aggregate.InnerException : error);
+        Assert.Contains(marker, refusal.Message);
+        Assert.Contains("Auth:Mode=EntraId", refusal.Message);
+    }
+
+    [Fact]
+    public async Task DevelopmentMode_OnATestMachine_StillStartsAndAcceptsDevelopmentTokens()
+    {
+        using var factory = new OfficeFlowApiFactory().WithSettings(TestTokens.Settings).WithEnvironment("Production");
+
+        var response = await factory.CreateClient().WithToken("u1", Roles.Manager).GetAsync("/api/me");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task ProductionWithoutTenant_DoesNotStart()
     {

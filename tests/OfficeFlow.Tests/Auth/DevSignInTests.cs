@@ -106,7 +106,7 @@ public sealed class DevSignInTests
         // a signed-in one sees that the route is not there.
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, signedIn.StatusCode);
-        Assert.Contains("There is no endpoint at POST /api/dev/token", await signedIn.Content.ReadAsStringAsync());
+        Assert.Contains("Адреса POST /api/dev/token в API нет", await signedIn.Content.ReadAsStringAsync());
         Assert.DoesNotContain(app.Services.GetRequiredService<FunctionCatalogAccessor>().Catalog.HttpFunctions, f => f.Name == "DevToken");
     }
 }

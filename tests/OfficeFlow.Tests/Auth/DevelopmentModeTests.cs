@@ -29,7 +29,7 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
     public async Task Me_WithoutToken_Is401SayingToSendOne()
     {
         var response = await GetAsync("/api/me", null);
-        await ProblemAssert.UnauthorizedAsync(response, "token_missing", "no bearer token");
+        await ProblemAssert.UnauthorizedAsync(response, "token_missing", "нет токена");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
 
         var response = await GetAsync("/api/me", token);
 
-        await ProblemAssert.UnauthorizedAsync(response, "token_bad_signature", "signature");
+        await ProblemAssert.UnauthorizedAsync(response, "token_bad_signature", "Подпись токена");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
 
         var response = await GetAsync("/api/test/admin", string.Join('.', parts));
 
-        await ProblemAssert.UnauthorizedAsync(response, "token_bad_signature", "signature");
+        await ProblemAssert.UnauthorizedAsync(response, "token_bad_signature", "Подпись токена");
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
 
         var response = await GetAsync("/api/me", token);
 
-        await ProblemAssert.UnauthorizedAsync(response, "token_expired", "Sign in again: the token expired");
+        await ProblemAssert.UnauthorizedAsync(response, "token_expired", "Срок действия токена истёк: войдите снова");
         Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.Single().Parameter);
     }
 
@@ -110,14 +110,14 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
 
         var response = await GetAsync("/api/me", token);
 
-        await ProblemAssert.UnauthorizedAsync(response, "token_wrong_audience", "another application");
+        await ProblemAssert.UnauthorizedAsync(response, "token_wrong_audience", "другого приложения");
     }
 
     [Fact]
     public async Task GarbageToken_Is401()
     {
         var response = await GetAsync("/api/me", "not-a-jwt");
-        await ProblemAssert.UnauthorizedAsync(response, "token_invalid", "sign in again");
+        await ProblemAssert.UnauthorizedAsync(response, "token_invalid", "Токен недействителен");
     }
 
     [Fact]
@@ -125,8 +125,8 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
     {
         var response = await GetAsync("/api/test/accountant", TestTokens.For("u1", Roles.Manager));
 
-        var body = await ProblemAssert.ForbiddenAsync(response, "needs the 'accountant' role");
-        Assert.Contains("only 'manager'", body.GetProperty("detail").GetString());
+        var body = await ProblemAssert.ForbiddenAsync(response, "нужна роль «accountant»");
+        Assert.Contains("только «manager»", body.GetProperty("detail").GetString());
     }
 
     [Theory]
@@ -153,7 +153,7 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
     [Fact]
     public async Task ManagerOnAdminEndpoint_Is403()
     {
-        await ProblemAssert.ForbiddenAsync(await GetAsync("/api/test/admin", TestTokens.For("u1", Roles.Manager, Roles.Accountant)), "'admin' role");
+        await ProblemAssert.ForbiddenAsync(await GetAsync("/api/test/admin", TestTokens.For("u1", Roles.Manager, Roles.Accountant)), "роль «admin»");
     }
 }
 

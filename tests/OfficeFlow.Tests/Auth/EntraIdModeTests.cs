@@ -53,28 +53,28 @@ public sealed class EntraIdModeTests : IAsyncLifetime
     public async Task TokenOfAnotherTenant_Is401()
     {
         var token = _entra.UserToken(issuer: EntraIdStub.V2Issuer(EntraIdStub.OtherTenantId), tenant: EntraIdStub.OtherTenantId, roles: [Roles.Admin]);
-        await ProblemAssert.UnauthorizedAsync(await GetAsync("/api/me", token), "token_wrong_issuer", "sign in with your organisation");
+        await ProblemAssert.UnauthorizedAsync(await GetAsync("/api/me", token), "token_wrong_issuer", "учётной записью своей организации");
     }
 
     [Fact]
     public async Task TokenWithOurIssuerButAnotherTid_Is401WrongTenant()
     {
         var token = _entra.UserToken(tenant: EntraIdStub.OtherTenantId, roles: [Roles.Admin]);
-        await ProblemAssert.UnauthorizedAsync(await GetAsync("/api/me", token), "token_wrong_tenant", "another organisation");
+        await ProblemAssert.UnauthorizedAsync(await GetAsync("/api/me", token), "token_wrong_tenant", "другой организации");
     }
 
     [Fact]
     public async Task TokenWithoutTid_Is401WrongTenant()
     {
         var token = _entra.UserToken(tenant: null, roles: [Roles.Admin]);
-        await ProblemAssert.UnauthorizedAsync(await GetAsync("/api/me", token), "token_wrong_tenant", "another organisation");
+        await ProblemAssert.UnauthorizedAsync(await GetAsync("/api/me", token), "token_wrong_tenant", "другой организации");
     }
 
     [Fact]
     public async Task TokenForAnotherApplication_Is401WrongAudience()
     {
         var token = _entra.UserToken(audience: "00000003-0000-0000-c000-000000000000", roles: [Roles.Admin]);
-        await ProblemAssert.UnauthorizedAsync(await GetAsync("/api/me", token), "token_wrong_audience", "another application");
+        await ProblemAssert.UnauthorizedAsync(await GetAsync("/api/me", token), "token_wrong_audience", "другого приложения");
     }
 
     [Fact]
@@ -82,28 +82,28 @@ public sealed class EntraIdModeTests : IAsyncLifetime
     {
         using var stranger = RSA.Create(2048);
         var token = _entra.UserToken(roles: [Roles.Admin], signWith: stranger);
-        await ProblemAssert.UnauthorizedAsync(await GetAsync("/api/me", token), "token_bad_signature", "signature");
+        await ProblemAssert.UnauthorizedAsync(await GetAsync("/api/me", token), "token_bad_signature", "Подпись токена");
     }
 
     [Fact]
     public async Task ExpiredEntraToken_Is401()
     {
         var token = _entra.UserToken(roles: [Roles.Manager], expires: DateTime.UtcNow.AddMinutes(-10));
-        await ProblemAssert.UnauthorizedAsync(await GetAsync("/api/me", token), "token_expired", "expired");
+        await ProblemAssert.UnauthorizedAsync(await GetAsync("/api/me", token), "token_expired", "истёк");
     }
 
     [Fact]
     public async Task UserTokenWithoutTheApiScope_Is403SayingWhichScope()
     {
         var token = _entra.UserToken(scope: "User.Read", roles: [Roles.Manager]);
-        await ProblemAssert.ForbiddenAsync(await GetAsync("/api/me", token), "'access_as_user' scope");
+        await ProblemAssert.ForbiddenAsync(await GetAsync("/api/me", token), "разрешение «access_as_user»");
     }
 
     [Fact]
     public async Task AppTokenWithRole_PassesThatRole_AndAppTokenWithoutRoles_Is403()
     {
         Assert.Equal(HttpStatusCode.OK, (await GetAsync("/api/test/accountant", _entra.AppToken(Roles.Accountant))).StatusCode);
-        await ProblemAssert.ForbiddenAsync(await GetAsync("/api/me", _entra.AppToken()), "no app role");
+        await ProblemAssert.ForbiddenAsync(await GetAsync("/api/me", _entra.AppToken()), "ни одной роли OfficeFlow API");
     }
 
     [Fact]
@@ -111,6 +111,6 @@ public sealed class EntraIdModeTests : IAsyncLifetime
     {
         var token = _entra.UserToken();
         Assert.Equal(HttpStatusCode.OK, (await GetAsync("/api/me", token)).StatusCode);
-        await ProblemAssert.ForbiddenAsync(await GetAsync("/api/test/manager", token), "has no role");
+        await ProblemAssert.ForbiddenAsync(await GetAsync("/api/test/manager", token), "нет ни одной роли");
     }
 }

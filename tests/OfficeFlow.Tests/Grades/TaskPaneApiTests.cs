@@ -56,7 +56,7 @@ public sealed class TaskPaneApiTests : IClassFixture<AzuriteFixture>, IDisposabl
         var response = await As("guest").GetAsync("/api/tasks/catalog");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("one of the roles 'manager', 'accountant', 'admin'", await response.Content.ReadAsStringAsync());
+        Assert.Contains("одна из ролей «manager», «accountant», «admin»", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

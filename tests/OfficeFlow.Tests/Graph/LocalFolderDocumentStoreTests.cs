@@ -23,8 +23,9 @@ public sealed class LocalFolderDocumentStoreTests : IDisposable
     {
         var stored = await CreateSut().SaveAsync("Contracts/2026", "Договор № 5.docx", new byte[] { 1, 2, 3 });
 
-        Assert.Equal(Path.Combine(_dataFolder, "documents", "Contracts", "2026", "Договор № 5.docx"), stored.Location);
-        Assert.Equal(new byte[] { 1, 2, 3 }, File.ReadAllBytes(stored.Location));
+        // Relative to the documents folder: the location reaches API answers, which never show server paths.
+        Assert.Equal("Contracts/2026/Договор № 5.docx", stored.Location);
+        Assert.Equal(new byte[] { 1, 2, 3 }, File.ReadAllBytes(Path.Combine(_dataFolder, "documents", "Contracts", "2026", "Договор № 5.docx")));
     }
 
     [Fact]
@@ -34,8 +35,9 @@ public sealed class LocalFolderDocumentStoreTests : IDisposable
         await sut.SaveAsync("Grades", "report.xlsx", new byte[1000]);
         var stored = await sut.SaveAsync("Grades", "report.xlsx", new byte[] { 9 });
 
-        Assert.Equal(new byte[] { 9 }, File.ReadAllBytes(stored.Location));
-        Assert.Equal([stored.Location], Directory.GetFiles(Path.GetDirectoryName(stored.Location)!));
+        var path = Path.Combine(sut.Root, stored.Location);
+        Assert.Equal(new byte[] { 9 }, File.ReadAllBytes(path));
+        Assert.Equal([path], Directory.GetFiles(Path.GetDirectoryName(path)!));
     }
 
     [Fact]
@@ -45,6 +47,7 @@ public sealed class LocalFolderDocumentStoreTests : IDisposable
         var small = Enumerable.Repeat((byte)1, 10_000).ToArray();
         var large = Enumerable.Repeat((byte)2, 2_000_000).ToArray();
         var stored = await sut.SaveAsync("Grades", "live.xlsx", small);
+        var path = Path.Combine(sut.Root, stored.Location);
 
         using var stop = new CancellationTokenSource();
         var reader = Task.Run(() =>
@@ -52,7 +55,7 @@ public sealed class LocalFolderDocumentStoreTests : IDisposable
             var reads = 0;
             while (!stop.IsCancellationRequested)
             {
-                var bytes = File.ReadAllBytes(stored.Location);
+                var bytes = File.ReadAllBytes(path);
                 Assert.True(bytes.SequenceEqual(small) || bytes.SequenceEqual(large), $"a reader saw {bytes.Length} bytes");
                 reads++;
             }

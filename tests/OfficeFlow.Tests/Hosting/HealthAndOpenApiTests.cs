@@ -28,9 +28,24 @@ public sealed class HealthAndOpenApiTests : IDisposable
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("unavailable", report.GetProperty("storage").GetString());
         Assert.Equal("degraded", report.GetProperty("status").GetString());
+        Assert.Equal("standalone", report.GetProperty("mode").GetString());
+        // Anonymous: no version or commit for an attacker to match against known flaws.
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("version").ValueKind);
+        Assert.DoesNotContain(HealthApi.Version, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Health_SignedInUser_SeesTheVersion()
+    {
+        using var factory = new OfficeFlowApiFactory().WithSettings(TestTokens.Settings)
+            .WithSetting("Storage:ConnectionString", "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;")
+            .WithSetting("Hosting:HealthStorageTimeoutSeconds", "1");
+        var client = factory.CreateClient().WithToken("admin-1", OfficeFlow.Functions.Auth.Roles.Admin);
+
+        var report = await (await client.GetAsync("/api/health")).Content.ReadFromJsonAsync<JsonElement>();
+
         Assert.Equal(HealthApi.Version, report.GetProperty("version").GetString());
         Assert.StartsWith("1.0.0", report.GetProperty("version").GetString());
-        Assert.Equal("standalone", report.GetProperty("mode").GetString());
     }
 
     [Fact]

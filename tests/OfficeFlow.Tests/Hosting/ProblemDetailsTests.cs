@@ -15,7 +15,11 @@ public sealed class ProblemDetailsTests : IDisposable
     private const string Secret = "password=hunter2 at 10.0.0.5";
 
     // The health endpoint's probe cannot even be created: an unhandled exception inside a real endpoint.
-    private readonly OfficeFlowApiFactory _factory = new OfficeFlowApiFactory().WithSettings(TestTokens.Settings).WithServices(s =>
+    private readonly CapturedLogs _logs = new();
+
+    private readonly OfficeFlowApiFactory _factory;
+
+    public ProblemDetailsTests() => _factory = new OfficeFlowApiFactory().WithSettings(TestTokens.Settings).WithCapturedLogs(_logs).WithServices(s =>
     {
         s.RemoveAll<StorageProbe>();
         s.AddSingleton<StorageProbe>(_ => throw new InvalidOperationException(Secret));
@@ -45,6 +49,8 @@ public sealed class ProblemDetailsTests : IDisposable
         Assert.DoesNotContain("hunter2", text);
         Assert.DoesNotContain("InvalidOperationException", text);
         Assert.DoesNotContain("StorageProbe", text);
+        // Unexpected failures stay errors in the log, with the exception for whoever investigates.
+        Assert.Contains(_logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Exception is InvalidOperationException);
     }
 
     [Fact]
@@ -57,7 +63,7 @@ public sealed class ProblemDetailsTests : IDisposable
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var problem = await ProblemOf(response);
-        Assert.Contains("There is no endpoint at GET /api/no/such/thing", problem.GetProperty("detail").GetString());
+        Assert.Contains("Адреса GET /api/no/such/thing в API нет", problem.GetProperty("detail").GetString());
         Assert.Contains("/api/openapi.json", problem.GetProperty("detail").GetString());
         Assert.True(problem.TryGetProperty("traceId", out _));
     }
@@ -81,6 +87,6 @@ public sealed class ProblemDetailsTests : IDisposable
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         var problem = await ProblemOf(response);
-        Assert.Contains("does not accept DELETE", problem.GetProperty("detail").GetString());
+        Assert.Contains("не принимает DELETE", problem.GetProperty("detail").GetString());
     }
 }

@@ -47,8 +47,8 @@ public sealed class PublishedHandlerTests : IDisposable
         start.Environment["Storage__ConnectionString"] =
             "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;";
         start.Environment["Hosting__HealthStorageTimeoutSeconds"] = "1";
-        // Production without an Entra ID registration: the auth module's test settings let it start.
-        foreach (var (key, value) in TestTokens.Settings)
+        // Under the host development tokens are refused: Entra ID settings of a tenant nobody signs in to let it start.
+        foreach (var (key, value) in TestTokens.HostedSettings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

@@ -31,6 +31,7 @@ public class OfficeFlowApiFactory : WebApplicationFactory<Program>
 
     private readonly List<Action<IServiceCollection>> _services = [];
     private TimeProvider? _timeProvider;
+    private string _environment = "Development";
 
     public OfficeFlowApiFactory(IDictionary<string, string?>? settings = null)
     {
@@ -68,6 +69,13 @@ public class OfficeFlowApiFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>The host environment (Development unless set).</summary>
+    public OfficeFlowApiFactory WithEnvironment(string environment)
+    {
+        _environment = environment;
+        return this;
+    }
+
     public OfficeFlowApiFactory WithTimeProvider(TimeProvider timeProvider)
     {
         _timeProvider = timeProvider;
@@ -92,7 +100,7 @@ public class OfficeFlowApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services =>
         {

@@ -1,5 +1,6 @@
 using OfficeFlow.Functions.Contacts.Extraction;
 using OfficeFlow.Functions.Contacts.Matching;
+using OfficeFlow.Functions.Hosting;
 
 namespace OfficeFlow.Functions.Contacts.Editing;
 
@@ -22,6 +23,8 @@ public sealed record ClientUpdate
     public string? SignatoryPosition { get; init; }
     public string? SignatoryBasis { get; init; }
 
+    public const int MaxDomains = 20;
+
     /// <summary>Field errors in Russian, each saying what to fix; empty when the update may be saved.</summary>
     public Dictionary<string, string[]> Validate(LoggingPolicy policy)
     {
@@ -31,9 +34,27 @@ public sealed record ClientUpdate
             errors["name"] = ["Укажите название клиента (до 300 символов), без организационно-правовой формы: «Ромашка»."];
         }
 
+        foreach (var (field, value, max) in new[]
+        {
+            ("legalForm", LegalForm, 50), ("website", Website, InputLimits.Short), ("address", Address, InputLimits.Address),
+            ("bankName", BankName, InputLimits.Short), ("signatoryName", SignatoryName, InputLimits.Short),
+            ("signatoryPosition", SignatoryPosition, InputLimits.Short), ("signatoryBasis", SignatoryBasis, InputLimits.Short),
+        })
+        {
+            if (!InputLimits.Fits(value, max))
+            {
+                errors[field] = [$"Поле {field} — до {max} символов."];
+            }
+        }
+
+        if (Domains?.Count > MaxDomains)
+        {
+            errors["domains"] = [$"Доменов почты у клиента — не больше {MaxDomains}."];
+        }
+
         if (!string.IsNullOrEmpty(Inn) && !RussianTaxIds.IsValidInn(Inn))
         {
-            errors["inn"] = [$"ИНН {Inn} не проходит проверку контрольных цифр: проверьте 10 цифр (организация) или 12 (ИП)."];
+            errors["inn"] = [$"ИНН {Echo.Short(Inn, 20)} не проходит проверку контрольных цифр: проверьте 10 цифр (организация) или 12 (ИП)."];
         }
 
         if (!string.IsNullOrEmpty(Kpp) && !RussianTaxIds.IsValidKpp(Kpp))
@@ -59,11 +80,11 @@ public sealed record ClientUpdate
             }
         }
 
-        foreach (var domain in Domains ?? [])
+        foreach (var domain in errors.ContainsKey("domains") ? [] : Domains ?? [])
         {
-            if (MailAddress.DomainOf("x@" + domain) is not { } d || !d.Contains('.') || d.Contains(' '))
+            if (domain is not { Length: <= 253 } || MailAddress.DomainOf("x@" + domain) is not { } d || !d.Contains('.') || d.Contains(' '))
             {
-                errors["domains"] = [$"«{domain}» — не домен почты; пример: romashka.ru."];
+                errors["domains"] = [$"«{Echo.Short(domain)}» — не домен почты; пример: romashka.ru."];
             }
             else if (policy.IsFreeMail(d))
             {

@@ -1,4 +1,5 @@
 using OfficeFlow.Functions.Contacts.Matching;
+using OfficeFlow.Functions.Hosting;
 
 namespace OfficeFlow.Functions.Contacts.Logging;
 
@@ -6,6 +7,8 @@ namespace OfficeFlow.Functions.Contacts.Logging;
 public static class LogEmailValidation
 {
     public const int MaxBodyChars = 1_000_000;
+    public const int MaxSubject = 1000;
+    public const int MaxRecipients = 500;
 
     public static Dictionary<string, string[]> Validate(LogEmailRequest request)
     {
@@ -15,9 +18,19 @@ public static class LogEmailValidation
             errors["internetMessageId"] = ["Нужен internetMessageId письма (заголовок Message-ID, до 1000 символов): по нему письмо записывается один раз."];
         }
 
-        if (request.From is null || !MailAddress.IsValid(request.From.Address))
+        if (request.From is null || !IsAddress(request.From.Address))
         {
             errors["from.address"] = ["Нужен адрес отправителя (from.address), например ivan@romashka.ru."];
+        }
+
+        if (!InputLimits.Fits(request.From?.Name, InputLimits.Name))
+        {
+            errors["from.name"] = [$"Имя отправителя — до {InputLimits.Name} символов."];
+        }
+
+        if (!InputLimits.Fits(request.Subject, MaxSubject))
+        {
+            errors["subject"] = [$"Тема письма — до {MaxSubject} символов."];
         }
 
         if (string.IsNullOrWhiteSpace(request.BodyText) && string.IsNullOrWhiteSpace(request.BodyHtml))
@@ -33,12 +46,18 @@ public static class LogEmailValidation
 
         foreach (var (field, parties) in new[] { ("to", request.To), ("cc", request.Cc) })
         {
-            if (parties is not null && parties.Any(p => p is null || !MailAddress.IsValid(p.Address)))
+            if (parties is not null && parties.Any(p => p is null || !IsAddress(p.Address) || !InputLimits.Fits(p.Name, InputLimits.Name)))
             {
-                errors[field] = [$"В списке {field} есть получатель без правильного адреса."];
+                errors[field] = [$"В списке {field} есть получатель без правильного адреса (до {InputLimits.Email} символов) или с именем длиннее {InputLimits.Name}."];
+            }
+            else if (parties?.Count > MaxRecipients)
+            {
+                errors[field] = [$"В списке {field} не больше {MaxRecipients} получателей."];
             }
         }
 
         return errors;
     }
+
+    private static bool IsAddress(string? address) => address is { Length: <= InputLimits.Email } && MailAddress.IsValid(address);
 }

@@ -6,7 +6,7 @@ namespace OfficeFlow.Functions.Grades.Api;
 internal static class GradesProblems
 {
     public static ProblemHttpResult BadMonth(string text) =>
-        TypedResults.Problem($"Месяц «{text}» не распознан: укажите его в виде ГГГГ-ММ, например 2026-10.", statusCode: StatusCodes.Status400BadRequest, title: "Неверный месяц");
+        TypedResults.Problem($"Месяц «{Hosting.Echo.Short(text, 20)}» не распознан: укажите его в виде ГГГГ-ММ, например 2026-10.", statusCode: StatusCodes.Status400BadRequest, title: "Неверный месяц");
 
     public static ProblemHttpResult NoPolicy(string month) =>
         TypedResults.Problem($"Для месяца {month} нет действующей политики оплаты или производственного календаря. Обратитесь к администратору.",

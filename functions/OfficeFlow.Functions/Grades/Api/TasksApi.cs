@@ -36,9 +36,9 @@ public static class TasksApi
         var now = grades.Time.GetUtcNow();
         var at = request.At ?? now;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(request.TaskCode) || policy.FindTask(request.TaskCode) is null)
+        if (string.IsNullOrWhiteSpace(request.TaskCode) || request.TaskCode.Length > 20 || policy.FindTask(request.TaskCode) is null)
         {
-            errors["taskCode"] = [$"Задачи с кодом «{request.TaskCode}» нет в каталоге (политика {policy.Version}). Выберите задачу из каталога, например 2.6."];
+            errors["taskCode"] = [$"Задачи с кодом «{Hosting.Echo.Short(request.TaskCode, 20)}» нет в каталоге (политика {policy.Version}). Выберите задачу из каталога, например 2.6."];
         }
 
         if (GradesMonth.Of(at, grades.Settings.Zone) != open || at > now.AddMinutes(5))
@@ -56,9 +56,19 @@ public static class TasksApi
             errors["note"] = [$"Примечание длиннее {MaxNote} символов."];
         }
 
-        if (request.ClientName?.Length > MaxClientName || request.ClientId?.Length > 100)
+        if (request.ClientName?.Length > MaxClientName)
         {
             errors["clientName"] = [$"Название клиента длиннее {MaxClientName} символов."];
+        }
+
+        if (request.ClientId is not null && !Hosting.InputLimits.IsSafeId(request.ClientId))
+        {
+            errors["clientId"] = [$"Id клиента — до {Hosting.InputLimits.Id} символов, без / \\ # ?."];
+        }
+
+        if (!Hosting.InputLimits.Fits(request.RequestId, Hosting.InputLimits.Id) || !Hosting.InputLimits.Fits(idempotencyKey, 200))
+        {
+            errors["requestId"] = [$"requestId — до {Hosting.InputLimits.Id} символов, заголовок Idempotency-Key — до 200."];
         }
 
         if (errors.Count > 0)

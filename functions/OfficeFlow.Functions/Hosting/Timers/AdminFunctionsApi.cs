@@ -33,9 +33,9 @@ public static class AdminFunctionsApi
         if (!catalog.Catalog.TryGetTimer(name, out var function, out var definition))
         {
             var http = catalog.Catalog.HttpFunctions.Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
-                ? $" '{name}' is an HTTP function: call its route instead."
+                ? $" '{Echo.Short(name)}' is an HTTP function: call its route instead."
                 : "";
-            return Problems.NotFound($"There is no timer function named '{name}'.{http} Timers: {Problems.List(catalog.Catalog.TimerFunctions.Select(t => t.Name))}.");
+            return Problems.NotFound($"There is no timer function named '{Echo.Short(name)}'.{http} Timers: {Problems.List(catalog.Catalog.TimerFunctions.Select(t => t.Name))}.");
         }
 
         var status = await store.GetAsync(definition.Name, cancellationToken);

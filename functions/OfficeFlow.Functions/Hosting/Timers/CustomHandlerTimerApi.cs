@@ -28,7 +28,7 @@ public static class CustomHandlerTimerApi
     {
         if (!catalog.Catalog.TryGetTimer(functionName, out var function, out _))
         {
-            return Problems.NotFound($"There is no timer function named '{functionName}'. Timers: {Problems.List(catalog.Catalog.TimerFunctions.Select(t => t.Name))}.");
+            return Problems.NotFound($"There is no timer function named '{Echo.Short(functionName)}'. Timers: {Problems.List(catalog.Catalog.TimerFunctions.Select(t => t.Name))}.");
         }
 
         if (HostTimerInfo.From(request) is not { } timer)

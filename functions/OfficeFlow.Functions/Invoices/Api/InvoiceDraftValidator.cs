@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
+using OfficeFlow.Functions.Hosting;
 using OfficeFlow.Functions.Invoices.Lifecycle;
 using OfficeFlow.Functions.Invoices.Money;
 
@@ -9,6 +10,10 @@ namespace OfficeFlow.Functions.Invoices.Api;
 public static class InvoiceDraftValidator
 {
     public const int MaxLines = 100;
+    public const int MaxItem = InputLimits.Text;
+    public const int MaxClientId = 200;
+    public const decimal MaxQuantity = 1_000_000;
+    public const decimal MaxPrice = 1_000_000_000;
 
     /// <summary>The draft's parts, or the errors by field (<c>lines[2].price</c>).</summary>
     public static (Func<int, string, Invoice>? Build, Dictionary<string, string[]> Errors) Validate(
@@ -25,21 +30,27 @@ public static class InvoiceDraftValidator
         }
 
         var clientId = request.ClientId?.Trim();
-        if (string.IsNullOrEmpty(clientId) || clientId.Length > 200 || clientId.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
+        if (!InputLimits.IsSafeId(clientId, MaxClientId))
         {
             Error("clientId", "Укажите клиента (clientId, до 200 символов, без / \\ # ?).");
         }
 
         var clientName = request.ClientName?.Trim();
-        if (string.IsNullOrEmpty(clientName) || clientName.Length > 300)
+        if (string.IsNullOrEmpty(clientName) || clientName.Length > InputLimits.Name)
         {
-            Error("clientName", "Укажите наименование клиента (до 300 символов).");
+            Error("clientName", $"Укажите наименование клиента (до {InputLimits.Name} символов).");
+        }
+
+        var contractId = string.IsNullOrWhiteSpace(request.ContractId) ? null : request.ContractId.Trim();
+        if (contractId is not null && !InputLimits.IsSafeId(contractId))
+        {
+            Error("contractId", $"Номер договора (contractId) — до {InputLimits.Id} символов, без / \\ # ?.");
         }
 
         var email = string.IsNullOrWhiteSpace(request.ClientEmail) ? null : request.ClientEmail.Trim();
-        if (email is not null && !MailAddress.TryCreate(email, out _))
+        if (email is not null && (email.Length > InputLimits.Email || !MailAddress.TryCreate(email, out _)))
         {
-            Error("clientEmail", $"Адрес «{email}» не похож на e-mail.");
+            Error("clientEmail", $"Адрес «{Echo.Short(email)}» не похож на e-mail (до {InputLimits.Email} символов).");
         }
 
         DateOnly? dueDate = null;
@@ -109,7 +120,7 @@ public static class InvoiceDraftValidator
             ClientId = clientId!,
             ClientName = clientName!,
             ClientEmail = email,
-            ContractId = string.IsNullOrWhiteSpace(request.ContractId) ? null : request.ContractId.Trim(),
+            ContractId = contractId,
             IssueDate = today,
             DueDate = dueDate ?? today.AddDays(termDays!.Value),
             PaymentTermDays = termDays,
@@ -158,18 +169,23 @@ public static class InvoiceDraftValidator
             }
 
             var item = line.Item?.Trim();
-            if (string.IsNullOrEmpty(item) || item.Length > 500)
+            if (string.IsNullOrEmpty(item) || item.Length > MaxItem)
             {
-                LineError(at + ".item", "Укажите наименование товара или услуги (до 500 символов).");
+                LineError(at + ".item", $"Укажите наименование товара или услуги (до {MaxItem} символов).");
             }
 
-            if (line.Quantity is not decimal quantity || quantity <= 0 || quantity > 1_000_000)
+            if (!InputLimits.Fits(line.Unit, InputLimits.Unit))
+            {
+                LineError(at + ".unit", $"Единица измерения — до {InputLimits.Unit} символов, например «шт» или «мес.».");
+            }
+
+            if (line.Quantity is not decimal quantity || quantity <= 0 || quantity > MaxQuantity)
             {
                 LineError(at + ".quantity", "Количество — число больше нуля.");
                 quantity = 0;
             }
 
-            if (line.Price is not decimal price || price < 0 || price > 1_000_000_000 || decimal.Round(price, 2) != price)
+            if (line.Price is not decimal price || price < 0 || price > MaxPrice || decimal.Round(price, 2) != price)
             {
                 LineError(at + ".price", "Цена — неотрицательная сумма в рублях, не точнее копейки.");
                 price = 0;
@@ -178,7 +194,7 @@ public static class InvoiceDraftValidator
             var rate = options.DefaultVatRate;
             if (line.VatRate is not null && !VatRates.TryParse(line.VatRate, out rate))
             {
-                LineError(at + ".vatRate", $"Ставка НДС «{line.VatRate}» не поддерживается: {VatRates.Accepted}.");
+                LineError(at + ".vatRate", $"Ставка НДС «{Echo.Short(line.VatRate)}» не поддерживается: {VatRates.Accepted}.");
             }
 
             var kind = LineKind.OneOff;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OfficeFlow.Functions.Auth;
+using OfficeFlow.Functions.Hosting;
 using OfficeFlow.Functions.Invoices.Aging;
 using OfficeFlow.Functions.Invoices.Lifecycle;
 
@@ -15,9 +16,9 @@ public static class InvoicesApi
         var invoices = api.MapGroup("/invoices");
 
         invoices.MapPost("", CreateAsync).WithName("InvoicesCreate").RequireAuthorization(Roles.Manager);
-        invoices.MapGet("", ListAsync).WithName("InvoicesList").RequireAuthorization().RequireAuthorization(ReaderPolicyName);
-        invoices.MapGet("/aging", AgingAsync).WithName("InvoicesAging").RequireAuthorization().RequireAuthorization(ReaderPolicyName);
-        invoices.MapGet("/{id}", GetAsync).WithName("InvoicesGet").RequireAuthorization().RequireAuthorization(ReaderPolicyName);
+        invoices.MapGet("", ListAsync).WithName("InvoicesList").RequireAuthorization(Roles.AnyRole);
+        invoices.MapGet("/aging", AgingAsync).WithName("InvoicesAging").RequireAuthorization(Roles.AnyRole);
+        invoices.MapGet("/{id}", GetAsync).WithName("InvoicesGet").RequireAuthorization(Roles.AnyRole);
         invoices.MapPost("/{id}/issue", IssueAsync).WithName("InvoicesIssue").RequireAuthorization(Roles.Manager);
         invoices.MapPost("/{id}/sent", MarkSentAsync).WithName("InvoicesMarkSent").RequireAuthorization(Roles.Manager);
         invoices.MapPost("/{id}/cancel", CancelAsync).WithName("InvoicesCancel").RequireAuthorization(Roles.Manager);
@@ -28,19 +29,6 @@ public static class InvoicesApi
         invoices.MapPost("/{id}/payments/{paymentId}/cancel", CancelPaymentAsync).WithName("InvoicesPaymentsCancel").RequireAuthorization(Roles.Accountant);
         return api;
     }
-
-    /// <summary>The name of <see cref="ReaderPolicy"/>, registered by <see cref="InvoicesModule.AddInvoices"/>: named, so that
-    /// the isolated worker's functions declare the same policy as the routes (<c>[Authorize(InvoicesApi.ReaderPolicyName)]</c>).</summary>
-    public const string ReaderPolicyName = "invoicesReader";
-
-    /// <summary>Managers, accountants and admins may read invoices (role claims "roles" or the role claim type).
-    /// Combined with the default policy (signed in, API scope), as every endpoint's is.</summary>
-    internal static void ReaderPolicy(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy) =>
-        policy.RequireAssertion(context =>
-        {
-            var roles = context.User.FindAll("roles").Concat(context.User.FindAll(System.Security.Claims.ClaimTypes.Role)).Select(c => c.Value);
-            return roles.Any(r => Roles.All.Contains(r, StringComparer.OrdinalIgnoreCase));
-        });
 
     public static async Task<Results<Created<InvoiceResponse>, Ok<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         [FromBody] CreateInvoiceRequest? request, HttpContext http, InvoiceService invoices, TimeProvider time, CancellationToken ct)
@@ -65,6 +53,11 @@ public static class InvoicesApi
     public static async Task<Results<Ok<IReadOnlyList<InvoiceResponse>>, ProblemHttpResult>> ListAsync(
         string? client, string? status, InvoiceService invoices, CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(client) && !InputLimits.IsSafeId(client.Trim(), InvoiceDraftValidator.MaxClientId))
+        {
+            return InvoiceProblems.BadRequest("client", $"Параметр client — id клиента до {InvoiceDraftValidator.MaxClientId} символов, без / \\ # ?.");
+        }
+
         try
         {
             var list = await invoices.ListAsync(string.IsNullOrWhiteSpace(client) ? null : client.Trim(), string.IsNullOrWhiteSpace(status) ? null : status.Trim(), ct);
@@ -107,8 +100,12 @@ public static class InvoicesApi
     public static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> MarkSentAsync(string id, InvoiceService invoices, CancellationToken ct) =>
         RunAsync(invoices, () => invoices.MarkSentAsync(id, ct));
 
+    public const int MaxCancelReason = InputLimits.Text;
+
     public static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> CancelAsync(string id, [FromBody] CancelInvoiceRequest? request, InvoiceService invoices, CancellationToken ct) =>
-        RunAsync(invoices, () => invoices.CancelAsync(id, request?.Reason, ct));
+        InputLimits.Fits(request?.Reason, MaxCancelReason)
+            ? RunAsync(invoices, () => invoices.CancelAsync(id, request?.Reason, ct))
+            : Task.FromResult<Results<Ok<InvoiceResponse>, ProblemHttpResult>>(InvoiceProblems.BadRequest("reason", $"Причина отмены — до {MaxCancelReason} символов."));
 
     public static Task<Results<Ok<InvoiceResponse>, ProblemHttpResult>> AcceptAsync(string id, [FromBody] AcceptRequest? request, InvoiceService invoices, CancellationToken ct) =>
         RunAsync(invoices, () => invoices.AcceptAsync(id, request?.AcceptedOn, ct));
@@ -125,7 +122,7 @@ public static class InvoicesApi
             return InvoiceProblems.BadRequest("doNotRemind", "Укажите doNotRemind: true или false.");
         }
 
-        if (clientId.Length > 200 || clientId.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)))
+        if (!InputLimits.IsSafeId(clientId, InvoiceDraftValidator.MaxClientId))
         {
             return InvoiceProblems.BadRequest("clientId", "Идентификатор клиента — до 200 символов, без / \\ # ?.");
         }
@@ -147,6 +144,11 @@ public static class InvoicesApi
             return InvoiceProblems.BadRequest("body", "Пришёл пустой запрос: нужен JSON с оплатой (amount, date, orderNumber).");
         }
 
+        if (!InputLimits.Fits(request.OrderNumber, 50) || !InputLimits.Fits(request.Note, InputLimits.Text) || !InputLimits.Fits(request.Date, 10))
+        {
+            return InvoiceProblems.BadRequest("payment", $"Номер платёжного поручения — до 50 символов, примечание — до {InputLimits.Text}, дата — ГГГГ-ММ-ДД.");
+        }
+
         try
         {
             var (invoice, payment, created) = await invoices.AddPaymentAsync(id, request, CurrentUser.From(http.User), requestId, ct);
@@ -162,6 +164,11 @@ public static class InvoicesApi
     public static async Task<Results<Ok<PaymentAddedResponse>, ProblemHttpResult>> CancelPaymentAsync(
         string id, string paymentId, HttpContext http, InvoiceService invoices, CancellationToken ct)
     {
+        if (!InputLimits.IsSafeId(paymentId, 64))
+        {
+            return InvoiceProblems.BadRequest("paymentId", "Id оплаты — до 64 символов, без / \\ # ?.");
+        }
+
         try
         {
             var (invoice, payment) = await invoices.CancelPaymentAsync(id, paymentId, CurrentUser.From(http.User), ct);

@@ -43,7 +43,7 @@ public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites fir
         var all = await invoices.ListWithPaymentsAsync(clientId, ct).ConfigureAwait(false);
         if (all.Count == 0)
         {
-            throw new InvoiceRuleException(InvoiceRuleKind.NotFound, "client-not-found", $"У клиента {clientId} нет счетов — сверять нечего.");
+            throw new InvoiceRuleException(InvoiceRuleKind.NotFound, "client-not-found", $"У клиента {Hosting.Echo.Short(clientId)} нет счетов — сверять нечего.");
         }
 
         var statement = ReconciliationStatement.Build(clientId, all[0].Invoice.ClientName, from, to, all);
