@@ -10,7 +10,7 @@ namespace OfficeFlow.Worker.Grades;
 /// <summary>The Grades capability's functions: thin adapters over OfficeFlow.Functions' grades and task APIs (see <see cref="ApiDispatch"/>).</summary>
 public sealed class GradesFunctions(ApiDispatch api, WorkerTimers timers)
 {
-    [Function(nameof(GradesGet)), Authorize]
+    [Function(nameof(GradesGet)), Authorize(Roles.AnyRole)]
     public Task<IActionResult> GradesGet([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "grades/{month}")] HttpRequest request) => api.RunAsync(request);
 
     [Function(nameof(GradesWorkbook)), Authorize(Roles.Accountant)]

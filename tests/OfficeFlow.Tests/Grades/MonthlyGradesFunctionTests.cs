@@ -76,7 +76,9 @@ public sealed class MonthlyGradesFunctionTests(AzuriteFixture azurite) : IClassF
         Assert.Contains(summary.Values, c => c.Value == "Анна Смирнова");
         var marker = await factory.Services.GetRequiredService<MonthlyRunMarkers>().GetAsync("2026-10", CancellationToken.None);
         Assert.Equal("sent", marker!.State);
-        Assert.Equal(stored, marker.Location);
+        // The archive location is relative to the archive root: no server path leaves the app (hygiene).
+        Assert.Equal("Grades/grades-2026-10.xlsx", marker.Location);
+        Assert.EndsWith(Path.Combine("Grades", "grades-2026-10.xlsx"), stored);
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public sealed class WorkerFunctionsTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(403, request.HttpContext.Response.StatusCode);
         var body = WorkerTestHost.Json(request);
         Assert.Equal("access_denied", (string?)body["code"]);
-        Assert.Contains("'manager'", (string?)body["detail"]);
+        Assert.Contains("«manager»", (string?)body["detail"]);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class WorkerFunctionsTests(AzuriteFixture azurite) : IClassFixture
         await _worker.Create<InvoicesFunctions>().InvoicesPaymentsAdd(request);
 
         Assert.Equal(403, request.HttpContext.Response.StatusCode);
-        Assert.Contains("'accountant'", (string?)WorkerTestHost.Json(request)["detail"]);
+        Assert.Contains("«accountant»", (string?)WorkerTestHost.Json(request)["detail"]);
     }
 
     [Fact]
