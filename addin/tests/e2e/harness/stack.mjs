@@ -225,6 +225,9 @@ export async function startStack({ log = console.log, build = true } = {}) {
         Storage__ConnectionString: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${azuriteKey};TableEndpoint=http://127.0.0.1:${azuritePort}/devstoreaccount1;`,
         Hosting__StandaloneUrl: baseUrl,
         Hosting__RunTimers: 'false',
+        // The flows seed months through the API (hundreds of tasks by one manager in seconds); the per-user write
+        // limit is the .NET suite's to test, not a brake on seeding.
+        RateLimits__WritesPerMinute: '100000',
         Addin__Folder: join(addinDir, 'dist'),
         Local__DataFolder: join(dataDir, 'local'),
         DOTNET_NOLOGO: '1',
