@@ -49,6 +49,7 @@ export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export Addin__Folder=${Addin__Folder:-"$PWD/addin/dist"}
 # Development without the firm's requisites: the demo firm (samples/demo-firm.json), so contracts can be made at once.
 if [[ $ASPNETCORE_ENVIRONMENT == Development && -z ${Firm__name:-} ]]; then
+  export Firm__demo=true
   while IFS='=' read -r key value; do export "Firm__$key=$value"; done < <(node -e '
     const firm = require("./samples/demo-firm.json");
     for (const [k, v] of Object.entries(firm)) console.log(`${k}=${String(v).replace(/\n/g, " ")}`);')

@@ -11,7 +11,7 @@ namespace OfficeFlow.Functions.Contracts;
 /// </summary>
 public static class ContractData
 {
-    public static JsonObject Build(ContractRequest request, JsonObject client, ContractsOptions options, string number, DateOnly date)
+    public static JsonObject Build(ContractRequest request, JsonObject client, JsonObject supplier, ContractsOptions options, string number, DateOnly date)
     {
         var data = request.Fields?.DeepClone().AsObject() ?? [];
         data["number"] = number;
@@ -21,7 +21,7 @@ public static class ContractData
             data["city"] = options.City;
         }
 
-        data["supplier"] = options.Supplier.DeepClone();
+        data["supplier"] = supplier.DeepClone();
         data["client"] = client.DeepClone();
 
         if (data["items"] is JsonArray items)

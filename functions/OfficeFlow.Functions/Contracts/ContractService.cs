@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OfficeFlow.Functions.Auth;
+using OfficeFlow.Functions.Firm;
 using OfficeFlow.Functions.Contracts.Templating;
 using OfficeFlow.Functions.Grades;
 using OfficeFlow.Functions.Graph;
@@ -16,6 +17,7 @@ public enum ContractOutcome
     Invalid,
     TemplateNotFound,
     InProgress,
+    FirmIncomplete,
 }
 
 /// <summary>The result of <see cref="ContractService.CreateAsync"/>: the document when created, else the problems.</summary>
@@ -23,6 +25,10 @@ public sealed record ContractResult(ContractOutcome Outcome, string? Number = nu
     string? ArchiveLocation = null, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
     public static ContractResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(ContractOutcome.Invalid, Errors: errors);
+
+    /// <summary>The firm's own requisites are incomplete: an admin must fill them in (<see cref="FirmIncompleteException.Describe"/>).</summary>
+    public static ContractResult FirmIncomplete(IReadOnlyList<string> missing) =>
+        new(ContractOutcome.FirmIncomplete, Errors: new Dictionary<string, string[]> { ["firm"] = [FirmIncompleteException.Describe(missing)] });
 }
 
 /// <summary>
@@ -35,6 +41,7 @@ public sealed class ContractService(
     ContractNumberSequence numbers,
     TableStore tables,
     IClientDirectory clients,
+    FirmDirectory firms,
     ContractsOptions options,
     TimeProvider time,
     ILogger<ContractService> logger,
@@ -68,6 +75,13 @@ public sealed class ContractService(
             });
         }
 
+        // Before any claim or number: a firm that is not set up yet costs the manager one clear message, not a number.
+        var firm = (await firms.CurrentAsync(cancellationToken)).Requisites;
+        if (firm.Missing(FirmUse.Contract) is { Count: > 0 } missingFirm)
+        {
+            return ContractResult.FirmIncomplete(missingFirm);
+        }
+
         var table = await tables.GetTableAsync(TableName, cancellationToken);
         if (request.RequestId is { } requestId)
         {
@@ -86,7 +100,7 @@ public sealed class ContractService(
 
         var now = time.GetUtcNow();
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)).DateTime);
-        var dryRun = DataErrors(template, ContractData.Build(request, client, options, $"{date.Year}-0000", date));
+        var dryRun = DataErrors(template, ContractData.Build(request, client, firm.ToSupplier(), options, $"{date.Year}-0000", date));
         if (dryRun is not null)
         {
             await ReleaseClaimAsync(table, request.RequestId, cancellationToken);
@@ -97,7 +111,7 @@ public sealed class ContractService(
         byte[] document;
         try
         {
-            (entity, document) = await NumberAndRecordAsync(table, template, request, client, user, now, date, cancellationToken);
+            (entity, document) = await NumberAndRecordAsync(table, template, request, client, firm, user, now, date, cancellationToken);
         }
         catch
         {
@@ -112,10 +126,10 @@ public sealed class ContractService(
 
     // Takes the number, renders (the dry run already proved the data fits) and records the contract.
     private async Task<(ContractEntity Entity, byte[] Document)> NumberAndRecordAsync(TableClient table, DocxTemplate template,
-        ContractRequest request, JsonObject client, CurrentUser user, DateTimeOffset now, DateOnly date, CancellationToken cancellationToken)
+        ContractRequest request, JsonObject client, FirmRequisites firm, CurrentUser user, DateTimeOffset now, DateOnly date, CancellationToken cancellationToken)
     {
         var number = $"{date.Year}-{await numbers.NextAsync(date.Year, cancellationToken):0000}";
-        var data = ContractData.Build(request, client, options, number, date);
+        var data = ContractData.Build(request, client, firm.ToSupplier(), options, number, date);
         var document = Render(template, data);
         var dataJson = data.ToJsonString();
         var entity = new ContractEntity

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OfficeFlow.Functions.Auth;
+using OfficeFlow.Functions.Firm;
 using OfficeFlow.Functions.Contracts.Templating;
 using OfficeFlow.Functions.Hosting;
 
@@ -70,6 +71,8 @@ public static class ContractsApi
                 return TypedResults.File(result.Document!, DocxContentType, result.FileName);
             case ContractOutcome.TemplateNotFound:
                 return TypedResults.Problem(title: "Шаблон не найден", detail: $"Шаблона договора «{Echo.Short(request.TemplateId)}» нет; список — GET /api/contract-templates.", statusCode: StatusCodes.Status404NotFound);
+            case ContractOutcome.FirmIncomplete:
+                return TypedResults.Problem(title: FirmIncompleteException.Title, detail: result.Errors!["firm"][0], statusCode: StatusCodes.Status409Conflict);
             case ContractOutcome.InProgress:
                 return TypedResults.Problem(title: "Запрос уже выполняется", detail: "Договор по этому requestId ещё формируется; повторите запрос через несколько секунд.", statusCode: StatusCodes.Status409Conflict);
             default:

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using OfficeFlow.Functions.Hosting.Schedules;
 
 namespace OfficeFlow.Functions.Contracts;
@@ -21,19 +20,9 @@ public sealed class ContractsOptions
     /// <summary><c>Contracts:ArchiveFolder</c>: folder for archived contracts, a year subfolder under it. Default "Contracts".</summary>
     public string ArchiveFolder { get; init; } = "Contracts";
 
-    /// <summary><c>Firm:*</c> (app-wide, shared with invoices): the firm's own requisites, the template's <c>supplier.*</c> fields
-    /// (name, inn, kpp, ogrn, address, bank, account, corr_account, bik, signatory_position, signatory_genitive, signatory_short, basis).</summary>
-    public JsonObject Supplier { get; init; } = [];
-
     public static ContractsOptions From(IConfiguration configuration)
     {
         var section = configuration.GetSection("Contracts");
-        var supplier = new JsonObject();
-        foreach (var child in configuration.GetSection("Firm").GetChildren())
-        {
-            supplier[child.Key] = child.Value;
-        }
-
         var defaults = new ContractsOptions();
         return new ContractsOptions
         {
@@ -42,7 +31,6 @@ public sealed class ContractsOptions
             TimeZone = section["TimeZone"] is { Length: > 0 } zone ? zone : AppTimeZone.Resolve(configuration).Id,
             DefaultVatRate = decimal.TryParse(section["DefaultVatRate"], System.Globalization.CultureInfo.InvariantCulture, out var rate) ? rate : defaults.DefaultVatRate,
             ArchiveFolder = section["ArchiveFolder"] is { Length: > 0 } archive ? archive : defaults.ArchiveFolder,
-            Supplier = supplier,
         };
     }
 }

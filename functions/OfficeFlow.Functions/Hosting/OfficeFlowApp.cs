@@ -2,6 +2,7 @@ using OfficeFlow.Functions.Addin;
 using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Contacts;
 using OfficeFlow.Functions.Contracts;
+using OfficeFlow.Functions.Firm;
 using OfficeFlow.Functions.Grades;
 using OfficeFlow.Functions.Graph;
 using OfficeFlow.Functions.Health;
@@ -49,6 +50,7 @@ public static class OfficeFlowApp
         services.AddGraph(configuration);
         services.AddAddin(configuration);
 
+        services.AddFirm(configuration);
         services.AddContacts(configuration);
         services.AddContracts(configuration);
         services.AddInvoices(configuration);
@@ -61,6 +63,7 @@ public static class OfficeFlowApp
     {
         var api = endpoints.MapGroup("/api").RequireCors(AddinCors.Policy);
         api.MapAuthApi();
+        api.MapFirmApi();
         api.MapContactsApi();
         api.MapContractsApi();
         api.MapInvoicesApi();

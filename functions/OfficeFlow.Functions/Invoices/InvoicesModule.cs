@@ -14,7 +14,6 @@ public static class InvoicesModule
     {
         services.AddSingleton(_ => InvoicesOptions.From(configuration));
         services.AddHostedService<InvoicesStartupCheck>();
-        services.AddSingleton(_ => FirmRequisites.From(configuration));
         services.AddProblemDetails();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InvoiceStore>();

@@ -25,8 +25,6 @@ public sealed class InvoicesOptions
     /// <summary><c>Invoices:ReminderSteps</c>: default "-3,1,7,14".</summary>
     public ReminderSchedule ReminderSchedule { get; init; } = ReminderSchedule.Default;
 
-    /// <summary><c>Invoices:FirmName</c>: signs the reminder mail. Default "OfficeFlow".</summary>
-    public string FirmName { get; init; } = "OfficeFlow";
 
     /// <summary>Today's date in <see cref="TimeZone"/>.</summary>
     public DateOnly Today(TimeProvider time)
@@ -83,7 +81,6 @@ public sealed class InvoicesOptions
             Currency = section["Currency"] ?? options.Currency,
             TimeZone = zone!,
             ReminderSchedule = schedule,
-            FirmName = section["FirmName"] ?? options.FirmName,
         };
     }
 }

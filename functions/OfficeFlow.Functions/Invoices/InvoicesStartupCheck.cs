@@ -1,5 +1,3 @@
-using OfficeFlow.Functions.Invoices.Documents;
-
 namespace OfficeFlow.Functions.Invoices;
 
 /// <summary>Reads the Invoices settings when the app starts, so a bad <c>Invoices:*</c> value stops it at once with a
@@ -9,7 +7,6 @@ internal sealed class InvoicesStartupCheck(IServiceProvider services) : IHostedS
     public Task StartAsync(CancellationToken cancellationToken)
     {
         services.GetRequiredService<InvoicesOptions>();
-        services.GetRequiredService<FirmRequisites>();
         return Task.CompletedTask;
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using OfficeFlow.Functions.Firm;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,10 +32,17 @@ public class ContractServiceTests(AzuriteFixture azurite) : IClassFixture<Azurit
     private ContractService CreateSut(IClientDirectory? clients = null, ContractNumberSequence? numbers = null)
     {
         _documents.SaveAsync(default!, default!, default, default).ReturnsForAnyArgs(c => new StoredDocument($"/archive/{c.ArgAt<string>(0)}/{c.ArgAt<string>(1)}", c.ArgAt<string>(1)));
-        var options = new ContractsOptions { TemplatesFolder = Templates, Supplier = Sample()["supplier"]!.AsObject() };
+        var options = new ContractsOptions { TemplatesFolder = Templates };
         return new ContractService(new ContractTemplateCatalog(options, new TemplateCache()), numbers ?? new ContractNumberSequence(_tables), _tables,
-            clients ?? Substitute.For<IClientDirectory>(), options, new FixedTime(new DateTimeOffset(2026, 11, 22, 7, 30, 0, TimeSpan.Zero)),
+            clients ?? Substitute.For<IClientDirectory>(), FirmOfTheSample(_tables), options, new FixedTime(new DateTimeOffset(2026, 11, 22, 7, 30, 0, TimeSpan.Zero)),
             NullLogger<ContractService>.Instance, _documents, _recorder);
+    }
+
+    /// <summary>The firm as the sample's supplier, given as the Firm:* settings (nothing saved in the Firm table).</summary>
+    internal static FirmDirectory FirmOfTheSample(TableStore tables)
+    {
+        var settings = Sample()["supplier"]!.AsObject().Select(p => new KeyValuePair<string, string?>($"Firm:{p.Key}", p.Value?.ToString()));
+        return new FirmDirectory(new FirmStore(tables), new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), TimeProvider.System);
     }
 
     /// <summary>What the add-in sends: the manager's fields (items without n/amount), the client's requisites.</summary>

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using OfficeFlow.Cli.Contracts;
 using OfficeFlow.Functions.Contracts;
 using OfficeFlow.Functions.Contracts.Templating;
+using OfficeFlow.Functions.Firm;
 using OfficeFlow.Functions.Invoices.Money;
 using OfficeFlow.Functions.Invoices.Documents;
 using OfficeFlow.Functions.Invoices.Reconciliation;

@@ -165,7 +165,9 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
         var response = await manager.PostAsync($"/api/invoices/{created.GetProperty("id").GetString()}/document", null);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("Firm:inn", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Contains("в реквизитах фирмы не заполнено — наименование, ИНН, банк, расчётный счёт, БИК", detail);
+        Assert.Contains("«Реквизиты фирмы»", detail);
     }
 
     [Fact]

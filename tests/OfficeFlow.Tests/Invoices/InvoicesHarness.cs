@@ -1,3 +1,4 @@
+using OfficeFlow.Functions.Firm;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -43,6 +44,9 @@ internal sealed class InvoicesHarness : IDisposable
         services.AddSingleton<ClientSettingsStore>();
         services.AddSingleton<InvoiceService>();
         services.AddSingleton<ReminderMarkerStore>();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<FirmStore>();
+        services.AddSingleton(sp => new FirmDirectory(sp.GetRequiredService<FirmStore>(), configuration, Clock));
         services.AddSingleton<ReminderRunner>();
         _provider = services.BuildServiceProvider();
     }

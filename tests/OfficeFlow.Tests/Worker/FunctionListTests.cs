@@ -37,7 +37,7 @@ public sealed class FunctionListTests
         var differences = Compare(catalog, timers);
 
         Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences));
-        Assert.Equal(33, WorkerFunctionList.Http.Count);
+        Assert.Equal(35, WorkerFunctionList.Http.Count);
         Assert.Equal(["InvoiceReminders", "MailboxSync", "MonthlyGrades"], WorkerFunctionList.Timers.Select(t => t.Name).ToArray());
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OfficeFlow.Functions.Contracts;
 using OfficeFlow.Functions.Contracts.Templating;
+using OfficeFlow.Functions.Firm;
 using OfficeFlow.Functions.Invoices.Lifecycle;
 using OfficeFlow.Functions.Invoices.Money;
 using OfficeFlow.Functions.Invoices.Reconciliation;
@@ -14,14 +15,14 @@ namespace OfficeFlow.Functions.Invoices.Documents;
 /// from the <c>invoice</c> and <c>reconciliation</c> templates that <c>officeflow build-templates</c> writes into
 /// <see cref="ContractsOptions.TemplatesFolder"/> beside the contract templates.
 /// </summary>
-public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites firm, ContractsOptions contracts, TemplateCache cache, IClientDirectory clients)
+public sealed class InvoiceDocuments(InvoiceService invoices, FirmDirectory firms, ContractsOptions contracts, TemplateCache cache, IClientDirectory clients)
 {
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     /// <summary>The invoice as a .docx and its file name ("Счёт № 15 от 02.11.2026.docx").</summary>
     public async Task<(byte[] Docx, string FileName)> InvoiceAsync(string id, ClientRequisites? client, CancellationToken ct)
     {
-        RequireFirm();
+        var firm = await RequireFirmAsync(ct).ConfigureAwait(false);
         var (invoice, _) = await invoices.GetAsync(id, ct).ConfigureAwait(false);
         if (invoice.Status == InvoiceStatus.Cancelled)
         {
@@ -39,7 +40,7 @@ public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites fir
     public async Task<(byte[] Docx, ReconciliationStatement Statement, string FileName)> ReconciliationAsync(
         string clientId, DateOnly from, DateOnly to, ClientRequisites? client, CancellationToken ct)
     {
-        RequireFirm();
+        var firm = await RequireFirmAsync(ct).ConfigureAwait(false);
         var all = await invoices.ListWithPaymentsAsync(clientId, ct).ConfigureAwait(false);
         if (all.Count == 0)
         {
@@ -168,13 +169,12 @@ public sealed class InvoiceDocuments(InvoiceService invoices, FirmRequisites fir
         return cache.GetOrCompile(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false));
     }
 
-    private void RequireFirm()
+    private async Task<FirmRequisites> RequireFirmAsync(CancellationToken ct)
     {
-        if (firm.Missing() is { Count: > 0 } missing)
-        {
-            throw new InvoiceRuleException(InvoiceRuleKind.NotAllowed, "firm-requisites",
-                $"В настройках не хватает реквизитов фирмы для документа: {string.Join(", ", missing)}.");
-        }
+        var firm = (await firms.CurrentAsync(ct).ConfigureAwait(false)).Requisites;
+        return firm.Missing(FirmUse.Invoice) is { Count: > 0 } missing
+            ? throw new InvoiceRuleException(InvoiceRuleKind.NotAllowed, "firm-requisites", FirmIncompleteException.Describe(missing))
+            : firm;
     }
 
     private static string RateText(VatRate rate) => rate.Percent().ToString("0", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using OfficeFlow.Functions.Firm;
 using OfficeFlow.Functions.Invoices.Reconciliation;
 
 namespace OfficeFlow.Functions.Invoices.Documents;

@@ -1,3 +1,4 @@
+using OfficeFlow.Functions.Firm;
 using OfficeFlow.Functions.Grades;
 using OfficeFlow.Functions.Graph;
 using OfficeFlow.Functions.Invoices.Lifecycle;
@@ -19,6 +20,7 @@ public sealed class ReminderRunner(
     ClientSettingsStore clients,
     ReminderMarkerStore markers,
     InvoicesOptions options,
+    FirmDirectory firms,
     TimeProvider time,
     IServiceProvider services,
     ILogger<ReminderRunner> log)
@@ -31,6 +33,8 @@ public sealed class ReminderRunner(
         var today = options.Today(time);
         var quiet = await clients.DoNotRemindClientsAsync(ct).ConfigureAwait(false);
         var all = await invoices.ListAsync(null, null, ct).ConfigureAwait(false);
+        // Signed by the firm's one record, as its invoices are.
+        var firm = (await firms.CurrentAsync(ct).ConfigureAwait(false)).Requisites.Name;
         int sent = 0, claimed = 0, failed = 0;
         foreach (var invoice in all)
         {
@@ -46,7 +50,7 @@ public sealed class ReminderRunner(
                 continue;
             }
 
-            if (await SendAsync(mail, invoice, step, today, ct).ConfigureAwait(false))
+            if (await SendAsync(mail, invoice, step, today, firm, ct).ConfigureAwait(false))
             {
                 sent++;
             }
@@ -60,10 +64,10 @@ public sealed class ReminderRunner(
         return new ReminderRunResult(sent, claimed, failed);
     }
 
-    private async Task<bool> SendAsync(IMailSender mail, Invoice invoice, ReminderStep step, DateOnly today, CancellationToken ct)
+    private async Task<bool> SendAsync(IMailSender mail, Invoice invoice, ReminderStep step, DateOnly today, string firm, CancellationToken ct)
     {
         var firstAfterDue = options.ReminderSchedule.Steps.FirstOrDefault(s => s.OffsetDays > 0) == step;
-        var (subject, html) = ReminderMailTemplate.Render(invoice, step, firstAfterDue, today, options.FirmName);
+        var (subject, html) = ReminderMailTemplate.Render(invoice, step, firstAfterDue, today, firm);
         var sourceId = $"invoice-reminder:{invoice.Id}:{step.Key}";
         try
         {
