@@ -36,7 +36,7 @@ public class ReminderRunnerTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [Fact]
     public async Task Run_AcrossTheSchedule_SendsEachStepOnceWithRussianDetails()
     {
-        using var harness = new InvoicesHarness(azurite);
+        using var harness = new InvoicesHarness(azurite, null, ("Firm:name", "ООО «Бухсофт-Сервис»"));
         var invoice = await harness.CreateIssuedAsync(1220m, "c1", termDays: 10);        // due 2026-11-12
         var sent = new List<OutgoingMail>();
         await harness.Mail.SendAsync(Arg.Do<OutgoingMail>(sent.Add), Arg.Any<CancellationToken>());
@@ -52,6 +52,9 @@ public class ReminderRunnerTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.Contains("счёта № 1 от 02.11.2026", sent[1].HtmlBody);
         Assert.Contains("1 220,00 ₽", sent[1].HtmlBody);
         Assert.Contains("просрочка 14 дн.", sent[3].Subject);
+        // Signed by the firm's one record, not by the product's name.
+        Assert.All(sent, m => Assert.Contains("С уважением,<br/>ООО «Бухсофт-Сервис»", System.Net.WebUtility.HtmlDecode(m.HtmlBody)));
+        Assert.All(sent, m => Assert.DoesNotContain("OfficeFlow", m.HtmlBody));
     }
 
     [Fact]
