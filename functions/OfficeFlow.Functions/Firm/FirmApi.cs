@@ -22,7 +22,8 @@ public static class FirmApi
 {
     public static RouteGroupBuilder MapFirmApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/firm", GetAsync).WithName("FirmGet").RequireAuthorization(Roles.Admin)
+        // Everyone may read what documents print (it is on every invoice anyway); only an admin changes it.
+        api.MapGet("/firm", GetAsync).WithName("FirmGet").RequireAuthorization(Roles.AnyRole)
             .WithSummary("The firm's requisites (ETag in the header once saved), what a contract still lacks, and whether they are the demo firm's.");
         api.MapPut("/firm", PutAsync).WithName("FirmUpdate").RequireAuthorization(Roles.Admin)
             .WithSummary("Saves the firm's requisites. The first save needs no If-Match; every later one sends the ETag it read (412 when someone saved in between).");

@@ -10,7 +10,7 @@ namespace OfficeFlow.Worker.Firm;
 /// <summary>The firm's requisites: thin adapters over OfficeFlow.Functions' FirmApi (see <see cref="ApiDispatch"/>).</summary>
 public sealed class FirmFunctions(ApiDispatch api)
 {
-    [Function(nameof(FirmGet)), Authorize(Roles.Admin)]
+    [Function(nameof(FirmGet)), Authorize(Roles.AnyRole)]
     public Task<IActionResult> FirmGet([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "firm")] HttpRequest request) => api.RunAsync(request);
 
     [Function(nameof(FirmUpdate)), Authorize(Roles.Admin)]
