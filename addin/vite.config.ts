@@ -12,6 +12,7 @@ export const pages = {
   task: 'task.html',
   grades: 'grades.html',
   invoices: 'invoices.html',
+  firm: 'firm.html',
   'auth-dialog': 'auth-dialog.html',
 };
 

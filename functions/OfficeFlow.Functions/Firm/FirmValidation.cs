@@ -9,7 +9,11 @@ public static class FirmValidation
     public static Dictionary<string, string[]> Validate(FirmRequisites firm)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        void Fail(string field, string message) => errors[field] = [$"{FirmRequisites.Labels[field]}: {message}"];
+        void Fail(string field, string message)
+        {
+            var label = FirmRequisites.Labels[field];
+            errors[field] = [$"{char.ToUpperInvariant(label[0])}{label[1..]}: {message}"];
+        }
 
         foreach (var (field, value, max) in Texts(firm))
         {

@@ -134,7 +134,7 @@ public sealed class FirmApiTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.StartsWith("ИНН:", errors.GetProperty("inn")[0].GetString());
-        Assert.Contains("контрольный ключ с БИК", errors.GetProperty("account")[0].GetString());
+        Assert.StartsWith("Расчётный счёт: не сходится контрольный ключ с БИК", errors.GetProperty("account")[0].GetString());
         Assert.False((await admin.GetFromJsonAsync<JsonElement>("/api/firm")).GetProperty("saved").GetBoolean());
     }
 

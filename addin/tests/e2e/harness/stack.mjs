@@ -24,11 +24,12 @@ const appProject = join(repoRoot, 'functions', 'OfficeFlow.Functions');
 const appDll = join(appProject, 'bin', 'Release', 'net10.0', 'OfficeFlow.Functions.dll');
 const azuriteBin = join(repoRoot, 'node_modules', '.bin', 'azurite-table');
 // The demo firm's requisites (samples/demo-firm.json, the same ones ./run.sh uses in Development), given to
-// the app as Firm__<key>: without them POST /api/contracts refuses every contract («supplier.name» …).
+// the app as Firm__<key> with Firm__demo=true: without them POST /api/contracts refuses every contract until an
+// admin fills in «Реквизиты фирмы».
 const demoFirmFile = join(repoRoot, 'samples', 'demo-firm.json');
 function demoFirmEnv() {
   const firm = JSON.parse(readFileSync(demoFirmFile, 'utf8'));
-  return Object.fromEntries(Object.entries(firm).map(([key, value]) => [`Firm__${key}`, String(value)]));
+  return { ...Object.fromEntries(Object.entries(firm).map(([key, value]) => [`Firm__${key}`, String(value)])), Firm__demo: 'true' };
 }
 // Azurite's well-known development account key (public; the same as run.sh).
 const azuriteKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';

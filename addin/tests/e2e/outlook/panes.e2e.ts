@@ -48,10 +48,13 @@ const ready: Record<string, (page: Page) => Promise<void>> = {
     await page.getByTestId('task-options').waitFor({ timeout: 20_000 });
     await expect.poll(() => page.getByTestId('task-client').inputValue(), { timeout: 20_000 }).not.toBe('');
   },
+  firm: async (page) => {
+    await page.getByTestId('firm-form').waitFor({ timeout: 20_000 });
+  },
 };
 
 describe('Outlook panes: screenshots, accessibility, no horizontal scroll', () => {
-  for (const pane of ['client', 'contract', 'invoice', 'task'] as const) {
+  for (const pane of ['client', 'contract', 'invoice', 'task', 'firm'] as const) {
     for (const width of [350, 800]) {
       it(`«${pane}» at ${width} px`, async () => {
         const page = await openPane(browser, pane, { item, token, width, language: 'ru-RU' });
@@ -60,9 +63,14 @@ describe('Outlook panes: screenshots, accessibility, no horizontal scroll', () =
           // Skeletons gone: the content is what is shown.
           await page.waitForFunction(() => !document.querySelector('.fui-Skeleton'), undefined, { timeout: 20_000 });
           expect(await page.evaluate(() => document.documentElement.lang), 'the page says it is Russian').toMatch(/^ru/);
-          // The sender's client is on screen (the task pane has it in the «Клиент» input).
-          const shown = pane === 'task' ? await page.getByTestId('task-client').inputValue() : plain(await page.locator('main').innerText());
-          expect(shown).toContain(company.displayName);
+          if (pane === 'firm') {
+            // The firm's record (the local run's demo firm, or what an admin saved) fills the form.
+            expect(await page.getByTestId('firm-field-name').locator('input').inputValue()).toMatch(/^ООО «/);
+          } else {
+            // The sender's client is on screen (the task pane has it in the «Клиент» input).
+            const shown = pane === 'task' ? await page.getByTestId('task-client').inputValue() : plain(await page.locator('main').innerText());
+            expect(shown).toContain(company.displayName);
+          }
           await screenshot(page, `${pane}-${width}`);
 
           // Strict for every pane and width: nothing may make the pane scroll sideways.

@@ -38,11 +38,11 @@ describe('manifests', () => {
     expect(result.output).toMatch(/Id/);
   });
 
-  it('puts the five Russian buttons on the message-read ribbon, «Клиент» pinnable, «Записать контакт» a function', async () => {
+  it('puts the six Russian buttons on the message-read ribbon, «Клиент» pinnable, «Записать контакт» a function', async () => {
     const xml = readFileSync((await rendered('local')).outlook, 'utf8');
     expect(xml).toContain('xsi:type="MailApp"');
     expect(xml).toContain('<ExtensionPoint xsi:type="MessageReadCommandSurface">');
-    for (const label of ['Записать контакт', 'Клиент', 'Договор', 'Счёт', 'Задача']) expect(xml).toContain(`DefaultValue="${label}"`);
+    for (const label of ['Записать контакт', 'Клиент', 'Договор', 'Счёт', 'Задача', 'Реквизиты фирмы']) expect(xml).toContain(`DefaultValue="${label}"`);
     expect(xml).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>logContact<\/FunctionName>/);
     expect(xml).toMatch(/<SourceLocation resid="Client.Url"\/>\s*<SupportsPinning>true<\/SupportsPinning>/);
     expect(xml).not.toMatch(/\{\{\w+\}\}/);
