@@ -74,6 +74,11 @@ public sealed record ContractRequest
             errors["fields.vat_rate"] = ["Ставка НДС (vat_rate) — число от 0 до 100 или null для «без НДС»."];
         }
 
+        if (Fields?["prepayment_percent"] is { } prepayment && (!TryDecimal(prepayment, out var percent) || percent < 0 || percent > 100))
+        {
+            errors["fields.prepayment_percent"] = ["Предоплата (prepayment_percent) — число от 0 до 100 (процент стоимости)."];
+        }
+
         return errors;
     }
 
