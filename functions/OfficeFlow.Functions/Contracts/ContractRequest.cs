@@ -166,7 +166,10 @@ public sealed record ContractRequest
     {
         try
         {
-            value = TemplateFormatters.ToDecimal(node.GetValueKind() == System.Text.Json.JsonValueKind.Number ? node.GetValue<decimal>() : node.GetValue<string>());
+            // A number's JSON text, not GetValue<decimal>(): a node built in code holds an int or a double, not a decimal.
+            value = TemplateFormatters.ToDecimal(node.GetValueKind() == System.Text.Json.JsonValueKind.Number
+                ? decimal.Parse(node.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)
+                : node.GetValue<string>());
             return true;
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException or ArgumentException)

@@ -40,6 +40,27 @@ public class RussianFormattingTests
         Assert.Equal(expected, RussianAmountInWords.Format(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Theory]
+    [InlineData(1, "working_days", "1 (один) рабочий день")]
+    [InlineData(3, "bank_days", "3 (три) банковских дня")]
+    [InlineData(5, "working_days", "5 (пять) рабочих дней")]
+    [InlineData(11, "calendar_days", "11 (одиннадцать) календарных дней")]
+    [InlineData(21, "working_hours", "21 (двадцать один) рабочий час")]
+    [InlineData(24, "months", "24 (двадцать четыре) месяца")]
+    [InlineData(0, "months", "0 (ноль) месяцев")]
+    public void Count_CarriesItsWordsAndTheNounAgrees(int count, string noun, string expected)
+    {
+        Assert.Equal(expected, RussianCount.WithWords(count, noun));
+    }
+
+    [Theory]
+    [InlineData("2.5")]
+    [InlineData("-1")]
+    public void Count_RefusesWhatIsNotAWholeCount(string count)
+    {
+        Assert.Throws<FormatException>(() => RussianCount.WithWords(decimal.Parse(count, System.Globalization.CultureInfo.InvariantCulture), "months"));
+    }
+
     [Fact]
     public void AmountInWords_RejectsNegativeAmounts()
     {
