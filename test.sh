@@ -2,7 +2,7 @@
 # Runs every test of the repository: the .NET suites, then the add-in's (Vitest unit tests and
 # end-to-end tests in headless Chromium against the real app and Azurite). On a fresh machine it
 # first installs what the tests use: the Node packages (npm ci) and, as root, Debian's LibreOffice,
-# xmllint and Chromium.
+# poppler-utils (the documents' page renders), xmllint and Chromium.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
@@ -11,6 +11,7 @@ ensure_dotnet_and_node
 ensure_node_modules
 ensure_node_modules addin
 ensure_apt_packages soffice libreoffice-writer-nogui libreoffice-calc-nogui
+ensure_apt_packages pdftoppm poppler-utils
 ensure_apt_packages xmllint libxml2-utils
 ensure_apt_packages chromium chromium
 

@@ -167,9 +167,16 @@ public static class ContactsApi
             return NotFound(id);
         }
 
-        if (request?.SourceId is not { } sourceId || !ClientDirectory.IsValidId(sourceId))
+        if (string.IsNullOrWhiteSpace(request?.SourceId))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sourceId"] = ["Укажите sourceId — id клиента-дубликата, который вливается в этого клиента."] });
+        }
+
+        // A source that is not a client id cannot exist: that is an unknown client (404), not a missing field.
+        var sourceId = request.SourceId;
+        if (!ClientDirectory.IsValidId(sourceId))
+        {
+            return NotFound(sourceId, $"Клиент-дубликат sourceId «{Hosting.Echo.Short(sourceId)}» не найден: найдите его через поиск (GET /api/clients?search=…).");
         }
 
         var result = await merger.MergeAsync(id, sourceId, cancellationToken);

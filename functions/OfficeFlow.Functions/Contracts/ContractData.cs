@@ -7,7 +7,8 @@ namespace OfficeFlow.Functions.Contracts;
 /// <summary>
 /// Assembles the data a contract template renders: the manager's fields, the client's and the firm's
 /// requisites, and what the server computes (number, date, line numbers and amounts, total, VAT contained
-/// in the total). Prices include VAT, as in the firm's price list.
+/// in the total, the row numbers <c>n</c> of every other list such as a delivery schedule, and the part paid after
+/// delivery <c>postpayment_percent</c>). Prices include VAT, as in the firm's price list.
 /// </summary>
 public static class ContractData
 {
@@ -41,6 +42,28 @@ public static class ContractData
             }
 
             data["total"] = total;
+        }
+
+        // Every list of rows is numbered by the server, as GET /api/contract-templates says (filledBy "server").
+        foreach (var (key, node) in data.ToList())
+        {
+            if (key != "items" && node is JsonArray rows)
+            {
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    if (rows[i] is JsonObject row)
+                    {
+                        row["n"] = i + 1;
+                    }
+                }
+            }
+        }
+
+        // The payment clause follows the prepayment: 0 after delivery prints no "remaining part".
+        if (data["prepayment_percent"] is { } prepaymentNode && ContractRequest.TryDecimal(prepaymentNode, out var prepayment))
+        {
+            data["prepayment_percent"] = prepayment;
+            data["postpayment_percent"] = 100 - prepayment;
         }
 
         var hasRate = data.TryGetPropertyValue("vat_rate", out var rateNode);

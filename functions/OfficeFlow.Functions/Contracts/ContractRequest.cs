@@ -74,6 +74,11 @@ public sealed record ContractRequest
             errors["fields.vat_rate"] = ["Ставка НДС (vat_rate) — число от 0 до 100 или null для «без НДС»."];
         }
 
+        if (Fields?["prepayment_percent"] is { } prepayment && (!TryDecimal(prepayment, out var percent) || percent < 0 || percent > 100))
+        {
+            errors["fields.prepayment_percent"] = ["Предоплата (prepayment_percent) — число от 0 до 100 (процент стоимости)."];
+        }
+
         return errors;
     }
 
@@ -161,7 +166,10 @@ public sealed record ContractRequest
     {
         try
         {
-            value = TemplateFormatters.ToDecimal(node.GetValueKind() == System.Text.Json.JsonValueKind.Number ? node.GetValue<decimal>() : node.GetValue<string>());
+            // A number's JSON text, not GetValue<decimal>(): a node built in code holds an int or a double, not a decimal.
+            value = TemplateFormatters.ToDecimal(node.GetValueKind() == System.Text.Json.JsonValueKind.Number
+                ? decimal.Parse(node.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)
+                : node.GetValue<string>());
             return true;
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException or ArgumentException)

@@ -88,7 +88,7 @@ public sealed record ContractTemplateDto(string Id, string Title, IReadOnlyList<
 /// <c>value</c> is the client card's value of a <c>client.*</c> field when a client id was given (null when the card lacks it).</summary>
 public sealed record ContractFieldDto(string Name, string Kind, IReadOnlyList<string> Formatters, string FilledBy, IReadOnlyList<ContractFieldDto> Fields, string? Value = null)
 {
-    private static readonly HashSet<string> ServerFields = ["number", "date", "total", "vat_amount", "n", "amount"];
+    private static readonly HashSet<string> ServerFields = ["number", "date", "total", "vat_amount", "n", "amount", "postpayment_percent"];
 
     public static ContractFieldDto From(TemplateField field, string? parentFilledBy, JsonObject? card = null)
     {

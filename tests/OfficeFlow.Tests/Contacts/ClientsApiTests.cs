@@ -182,6 +182,26 @@ public sealed class ClientsApiTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Theory]
+    [InlineData("7705987654")]
+    [InlineData("no-such-client")]
+    public async Task Merge_WithASourceThatIsNoClientId_Is404ClientNotFound_NamingIt(string sourceId)
+    {
+        await using var host = new ContactsTestHost(azurite);
+        using var http = host.CreateManagerClient();
+        var client = await LogAsync(http, ContactsEmails.FromClient("i.petrov@romashka.ru", "Иван Петров", ContactsEmails.RomashkaSignature));
+
+        using var unknown = await http.PostAsJsonAsync($"/api/clients/{client.Client!.Id}/merge", new { sourceId });
+        using var missing = await http.PostAsJsonAsync($"/api/clients/{client.Client.Id}/merge", new { });
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var problem = await unknown.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
+        Assert.Equal("Клиент не найден", problem!.Title);
+        Assert.Contains(sourceId, problem.Detail);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("sourceId", await missing.Content.ReadAsStringAsync());
+    }
+
     private static async Task<HttpResponseMessage> SendPutAsync(HttpClient http, string url, object body, string? etag)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body) };

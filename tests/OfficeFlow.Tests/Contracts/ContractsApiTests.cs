@@ -82,6 +82,18 @@ public sealed class ContractsApiTests : IClassFixture<AzuriteFixture>, IDisposab
     }
 
     [Fact]
+    public async Task Create_TheDownloadCarriesTheRussianFileName_AsRfc6266FilenameStar()
+    {
+        var response = await Manager().PostAsJsonAsync("/api/contracts", Body());
+
+        var number = response.Headers.GetValues("X-Contract-Number").Single();
+        var raw = response.Content.Headers.GetValues("Content-Disposition").Single();
+        Assert.StartsWith("attachment;", raw);
+        Assert.Contains("filename*=UTF-8''" + Uri.EscapeDataString($"Договор {number}"), raw);
+        Assert.Equal($"Договор {number} ООО «Ромашка».docx", response.Content.Headers.ContentDisposition!.FileNameStar);
+    }
+
+    [Fact]
     public async Task Create_ReturnsTheDocxArchivesItAndLogsTheTask()
     {
         var response = await Manager().PostAsJsonAsync("/api/contracts", Body());

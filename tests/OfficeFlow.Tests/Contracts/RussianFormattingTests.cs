@@ -21,6 +21,14 @@ public class RussianFormattingTests
     [InlineData("21000", "Двадцать одна тысяча рублей 00 копеек")]
     [InlineData("22000", "Двадцать две тысячи рублей 00 копеек")]
     [InlineData("1000000", "Один миллион рублей 00 копеек")]
+    [InlineData("2000", "Две тысячи рублей 00 копеек")]
+    [InlineData("5000", "Пять тысяч рублей 00 копеек")]
+    [InlineData("2000000", "Два миллиона рублей 00 копеек")]
+    [InlineData("1001001", "Один миллион одна тысяча один рубль 00 копеек")]
+    [InlineData("1234.50", "Одна тысяча двести тридцать четыре рубля 50 копеек")]
+    [InlineData("21.01", "Двадцать один рубль 01 копейка")]
+    [InlineData("12.02", "Двенадцать рублей 02 копейки")]
+    [InlineData("0.999", "Один рубль 00 копеек")]
     [InlineData("0.01", "Ноль рублей 01 копейка")]
     [InlineData("0.02", "Ноль рублей 02 копейки")]
     [InlineData("0.05", "Ноль рублей 05 копеек")]
@@ -30,6 +38,27 @@ public class RussianFormattingTests
     public void AmountInWords_SpellsRoublesAndKopecks(string amount, string expected)
     {
         Assert.Equal(expected, RussianAmountInWords.Format(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData(1, "working_days", "1 (один) рабочий день")]
+    [InlineData(3, "bank_days", "3 (три) банковских дня")]
+    [InlineData(5, "working_days", "5 (пять) рабочих дней")]
+    [InlineData(11, "calendar_days", "11 (одиннадцать) календарных дней")]
+    [InlineData(21, "working_hours", "21 (двадцать один) рабочий час")]
+    [InlineData(24, "months", "24 (двадцать четыре) месяца")]
+    [InlineData(0, "months", "0 (ноль) месяцев")]
+    public void Count_CarriesItsWordsAndTheNounAgrees(int count, string noun, string expected)
+    {
+        Assert.Equal(expected, RussianCount.WithWords(count, noun));
+    }
+
+    [Theory]
+    [InlineData("2.5")]
+    [InlineData("-1")]
+    public void Count_RefusesWhatIsNotAWholeCount(string count)
+    {
+        Assert.Throws<FormatException>(() => RussianCount.WithWords(decimal.Parse(count, System.Globalization.CultureInfo.InvariantCulture), "months"));
     }
 
     [Fact]

@@ -74,6 +74,20 @@ public sealed class HealthAndOpenApiTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenApi_MarksAsRequiredOnlyWhatTheRequestCannotDoWithout()
+    {
+        var document = await _factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/openapi.json");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        string[] Required(string schema) => schemas.GetProperty(schema).TryGetProperty("required", out var list)
+            ? list.EnumerateArray().Select(e => e.GetString()!).Order().ToArray() : [];
+
+        // An invoice takes a due date or a payment term (or neither: the default term); a payment's date defaults to today.
+        Assert.Equal(["clientId", "clientName", "lines"], Required("CreateInvoiceRequest"));
+        Assert.Equal(["amount"], Required("AddPaymentRequest"));
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesTheHealthResponse()
     {
         var client = _factory.CreateClient();

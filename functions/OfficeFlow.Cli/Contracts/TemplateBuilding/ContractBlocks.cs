@@ -3,7 +3,10 @@ namespace OfficeFlow.Cli.Contracts.TemplateBuilding;
 /// <summary>Blocks the firm's templates share: the parties' preamble, the items table, VAT wording, requisites and signatures.</summary>
 internal static class ContractBlocks
 {
-    public static readonly int[] ItemWidths = [500, 3838, 800, 900, 1750, 1850];
+    /// <summary>№, name, unit, quantity, price, amount (twips, filling the 9638 of the page): the quantity column takes
+    /// «лицензий» and the amount column «Вознаграждение,» whole in 10 pt bold, the unit column «выезд», the price
+    /// column «1 234 567,00»; the name gets the rest.</summary>
+    public static readonly int[] ItemWidths = [450, 3138, 850, 1300, 1550, 2350];
 
     /// <summary>"в том числе НДС 22% — 330,00 руб." or "НДС не облагается (основание)." — it ends the sentence.</summary>
     public const string VatPhrase =
@@ -33,7 +36,8 @@ internal static class ContractBlocks
     [
         $"**{role}:**",
         $"**{{{key}.name}}**",
-        $"ИНН {{{key}.inn}} / КПП {{{key}.kpp}}",
+        // A sole trader has no КПП: the line then ends after the ИНН instead of "КПП " with nothing after it.
+        $"ИНН {{{key}.inn}}{{#{key}.kpp}} / КПП {{{key}.kpp}}{{/{key}.kpp}}",
         $"ОГРН {{{key}.ogrn}}",
         $"Адрес: {{{key}.address}}",
         $"Р/с {{{key}.account}}",

@@ -7,13 +7,20 @@ namespace OfficeFlow.Cli.Contracts.TemplateBuilding;
 
 /// <summary>
 /// Writes the firm's templates in one consistent Russian business layout: A4, Times New Roman 11 pt,
-/// justified clauses, bordered tables, a footer "Договор № … — страница X из Y" for documents that have a number.
+/// justified clauses, bordered tables in 10 pt with explicit column widths, headings kept with what follows them,
+/// a footer "Договор № … — страница X из Y" for documents that have a number.
 /// Text passed in may mark
 /// bold spans with <c>**…**</c>. Output is byte-stable (fixed zip timestamps) so regenerating changes nothing.
 /// </summary>
 internal sealed partial class DocxBuilder
 {
     private const string Font = "Times New Roman";
+
+    /// <summary>Table text in half-points: 10 pt, so that the widest header words fit their columns whole.</summary>
+    private const int TableTextSize = 20;
+
+    /// <summary>Left and right cell padding in twips (1 mm): Word's default 1.9 mm costs a header word its column.</summary>
+    private const int CellPadding = 57;
     private static readonly DateTimeOffset FixedTimestamp = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly List<OpenXmlElement> _body = [];
     private int _section;
@@ -22,8 +29,14 @@ internal sealed partial class DocxBuilder
     /// for documents without a number of their own such as the акт сверки.</summary>
     public string? FooterText { get; init; }
 
+    /// <summary>A landscape A4 page, for tables with many columns such as the two-sided акт сверки.</summary>
+    public bool Landscape { get; init; }
+
+    /// <summary>The width between the margins in twips: A4 less 2.5 cm on the left and 1.5 cm on the right.</summary>
+    public int TextWidth => (Landscape ? 16838 : 11906) - 1418 - 850;
+
     public DocxBuilder Title(string text, int halfPoints = 28) =>
-        Add(Para(text, JustificationValues.Center, bold: true, size: halfPoints, after: 60));
+        Add(Para(text, JustificationValues.Center, bold: true, size: halfPoints, after: 60, keepNext: true));
 
     public DocxBuilder Centered(string text, bool bold = false) => Add(Para(text, JustificationValues.Center, bold, after: 120));
 
@@ -45,7 +58,8 @@ internal sealed partial class DocxBuilder
     {
         _section++;
         _clause = 0;
-        return Add(Para($"{_section}. {text}", JustificationValues.Center, bold: true, before: 200, after: 100));
+        // Kept with the next paragraph, so a heading never ends a page alone.
+        return Add(Para($"{_section}. {text}", JustificationValues.Center, bold: true, before: 200, after: 100, keepNext: true));
     }
 
     private int _clause;
@@ -53,26 +67,48 @@ internal sealed partial class DocxBuilder
     public DocxBuilder Clause(string text)
     {
         _clause++;
-        return Add(Para($"{_section}.{_clause}. {text}", JustificationValues.Both, firstLine: true));
+        // A clause that ends with a colon introduces the table after it and stays on its page.
+        return Add(Para($"{_section}.{_clause}. {text}", JustificationValues.Both, firstLine: true, keepNext: text.EndsWith(':')));
     }
 
     public DocxBuilder Raw(OpenXmlElement element) => Add(element);
 
     /// <summary>A bordered table: a bold header row, then rows given as cell texts (tags allowed).</summary>
-    public DocxBuilder Table(int[] widths, string[] header, params string[][] rows)
+    /// <remarks>The widths (twips) must fill the text width exactly: the layout is fixed, so Word and LibreOffice
+    /// draw the columns as given instead of squeezing a column until its header breaks inside a word.</remarks>
+    public DocxBuilder Table(int[] widths, string[] header, params string[][] rows) =>
+        GroupedTable(widths, [], header, null, rows);
+
+    /// <summary>A bordered table with a row of group headers above the column headers, each group spanning
+    /// some columns (e.g. "По данным Поставщика" over four); both header rows repeat on every page.
+    /// <paramref name="alignments"/> (one per column) overrides the default alignment of the body cells.</summary>
+    public DocxBuilder GroupedTable(int[] widths, (string Text, int Span)[] groups, string[] header, JustificationValues[]? alignments, params string[][] rows)
     {
+        if (widths.Sum() != TextWidth)
+        {
+            throw new ArgumentException($"The columns ({widths.Sum()} twips) must fill the text width ({TextWidth}).", nameof(widths));
+        }
+
         var table = new Table(new TableProperties(
             new TableWidth { Type = TableWidthUnitValues.Dxa, Width = widths.Sum().ToString() },
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
                 new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
-            new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableCellMarginDefault(
+                new TableCellLeftMargin { Type = TableWidthValues.Dxa, Width = CellPadding },
+                new TableCellRightMargin { Type = TableWidthValues.Dxa, Width = CellPadding })),
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
-        table.Append(Row(widths, header, bold: true, header: true));
+        if (groups.Length > 0)
+        {
+            table.Append(GroupRow(widths, groups));
+        }
+
+        table.Append(Row(widths, header, bold: true, header: true, alignments: null));
         foreach (var row in rows)
         {
-            table.Append(Row(widths, row, bold: false, header: false));
+            table.Append(Row(widths, row, bold: false, header: false, alignments));
         }
 
         Add(table);
@@ -82,10 +118,12 @@ internal sealed partial class DocxBuilder
     /// <summary>A borderless two-column block: each column a list of lines (used for requisites and signatures).</summary>
     public DocxBuilder TwoColumns(string[] left, string[] right)
     {
+        var half = TextWidth / 2;
+        // One row that cannot split: requisites and signatures are never cut across a page break.
         var table = new Table(
-            new TableProperties(new TableWidth { Type = TableWidthUnitValues.Dxa, Width = "9638" }, new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(new GridColumn { Width = "4819" }, new GridColumn { Width = "4819" }),
-            new TableRow(Cell(4819, left), Cell(4819, right)));
+            new TableProperties(new TableWidth { Type = TableWidthUnitValues.Dxa, Width = TextWidth.ToString() }, new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(new GridColumn { Width = half.ToString() }, new GridColumn { Width = (TextWidth - half).ToString() }),
+            new TableRow(new TableRowProperties(new CantSplit()), Cell(half, left), Cell(TextWidth - half, right)));
         Add(table);
         return Add(Para("", JustificationValues.Left, after: 0));
     }
@@ -98,7 +136,9 @@ internal sealed partial class DocxBuilder
             var main = document.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
             var sectionProperties = new SectionProperties(
-                new PageSize { Width = 11906, Height = 16838 },
+                Landscape
+                    ? new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape }
+                    : new PageSize { Width = 11906, Height = 16838 },
                 new PageMargin { Top = 1134, Bottom = 1134, Left = 1418, Right = 850, Header = 567, Footer = 567, Gutter = 0 });
             if (FooterText is { } footerText)
             {
@@ -130,12 +170,12 @@ internal sealed partial class DocxBuilder
     private static SimpleField Field(string instruction) =>
         new(new Run(new RunProperties(new FontSize { Val = "18" }), new Text("1"))) { Instruction = $" {instruction} " };
 
-    private static TableRow Row(int[] widths, string[] cells, bool bold, bool header)
+    private static TableRow Row(int[] widths, string[] cells, bool bold, bool header, JustificationValues[]? alignments)
     {
         var row = new TableRow();
         if (header)
         {
-            row.Append(new TableRowProperties(new TableHeader()));
+            row.Append(new TableRowProperties(new TableHeader(), new CantSplit()));
         }
 
         for (var i = 0; i < cells.Length; i++)
@@ -146,9 +186,32 @@ internal sealed partial class DocxBuilder
                 justification = JustificationValues.Right;
             }
 
+            if (!header && alignments is not null)
+            {
+                justification = alignments[i];
+            }
+
             row.Append(new TableCell(
                 new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = widths[i].ToString() }),
-                Para(cells[i], header ? JustificationValues.Center : justification, bold, after: 0)));
+                Para(cells[i], header ? JustificationValues.Center : justification, bold, size: TableTextSize, after: 0)));
+        }
+
+        return row;
+    }
+
+    private static TableRow GroupRow(int[] widths, (string Text, int Span)[] groups)
+    {
+        var row = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
+        var column = 0;
+        foreach (var (text, span) in groups)
+        {
+            var width = widths.Skip(column).Take(span).Sum();
+            row.Append(new TableCell(
+                new TableCellProperties(
+                    new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = width.ToString() },
+                    new GridSpan { Val = span }),
+                Para(text, JustificationValues.Center, bold: true, size: TableTextSize, after: 0)));
+            column += span;
         }
 
         return row;
@@ -165,9 +228,15 @@ internal sealed partial class DocxBuilder
         return cell;
     }
 
-    private static Paragraph Para(string text, JustificationValues justification, bool bold = false, int size = 22, int before = 0, int after = 60, bool firstLine = false)
+    private static Paragraph Para(string text, JustificationValues justification, bool bold = false, int size = 22, int before = 0, int after = 60, bool firstLine = false, bool keepNext = false)
     {
-        var properties = new ParagraphProperties(
+        var properties = new ParagraphProperties();
+        if (keepNext)
+        {
+            properties.Append(new KeepNext());
+        }
+
+        properties.Append(
             new SpacingBetweenLines { Before = before.ToString(), After = after.ToString() },
             new Indentation { FirstLine = firstLine ? "567" : "0" },
             new Justification { Val = justification });

@@ -19,8 +19,8 @@ internal static class InvoiceTemplate
             ["Получатель", "", ""])
         .Title("Счёт на оплату № {number} от {date|date_text}", 26)
         .CityAndDate("г. {city}", "")
-        .Plain("**Поставщик (Исполнитель):** {supplier.name}, ИНН {supplier.inn}, КПП {supplier.kpp}, ОГРН {supplier.ogrn}, {supplier.address}")
-        .Plain("**Покупатель (Заказчик):** {client.name}, ИНН {client.inn}, КПП {client.kpp}, ОГРН {client.ogrn}, {client.address}")
+        .Plain("**Поставщик (Исполнитель):** " + PartyLine("supplier"))
+        .Plain("**Покупатель (Заказчик):** " + PartyLine("client"))
         .Plain("**Основание:** {#basis_document}{basis_document}{/basis_document}{^basis_document}Основной договор{/basis_document}")
         .Table(ContractBlocks.ItemWidths,
             ["№", "Товары (работы, услуги)", "Ед. изм.", "Кол-во", "Цена, руб.", "Сумма, руб."],
@@ -51,6 +51,15 @@ internal static class InvoiceTemplate
             ContractBlocks.Signature("supplier"),
             ["Главный бухгалтер", "", "_______________ / {supplier.accountant_short} /"])
         .Build();
+
+    /// <summary>"ООО «Ромашка», ИНН …, КПП …, ОГРН …, адрес": each requisite with its comma only when the card has it,
+    /// so a buyer without a КПП or an address gets no ", КПП ," or a trailing comma.</summary>
+    private static string PartyLine(string key) =>
+        $"{{{key}.name}}"
+        + $"{{#{key}.inn}}, ИНН {{{key}.inn}}{{/{key}.inn}}"
+        + $"{{#{key}.kpp}}, КПП {{{key}.kpp}}{{/{key}.kpp}}"
+        + $"{{#{key}.ogrn}}, ОГРН {{{key}.ogrn}}{{/{key}.ogrn}}"
+        + $"{{#{key}.address}}, {{{key}.address}}{{/{key}.address}}";
 
     public const string Sample = """
         {

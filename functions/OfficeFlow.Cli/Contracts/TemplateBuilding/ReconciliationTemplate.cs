@@ -1,10 +1,12 @@
+using DocumentFormat.OpenXml.Wordprocessing;
 using OfficeFlow.Functions.Contracts;
 
 namespace OfficeFlow.Cli.Contracts.TemplateBuilding;
 
 /// <summary>
-/// Акт сверки взаимных расчётов: the period and both parties, a table of the opening balance, the period's invoices and
-/// payments (a row per entry), turnover and closing balance, the concluding sentence and both parties' signatures.
+/// Акт сверки взаимных расчётов: the period and both parties, a two-sided table (the firm's opening balance, the period's
+/// invoices and payments a row per entry, turnover and closing balance; the client's side blank), the concluding sentence
+/// of each side and both parties' signatures.
 /// The invoices capability fills it (<c>ReconciliationDocumentData</c>), with every amount already formatted, so the
 /// template needs no formatters and a zero prints as an empty cell.
 /// </summary>
@@ -12,21 +14,29 @@ internal static class ReconciliationTemplate
 {
     public const string Id = ContractTemplateCatalog.ReconciliationTemplateId;
 
-    // An акт сверки has no number of its own, so no "№ … — страница X из Y" footer.
-    public static byte[] Build() => new DocxBuilder()
+    private static readonly JustificationValues[] SideAlignments =
+        [JustificationValues.Center, JustificationValues.Left, JustificationValues.Right, JustificationValues.Right];
+
+    // An акт сверки has no number of its own, so no "№ … — страница X из Y" footer. It is two-sided, as accountants
+    // expect: the firm's entries on the left, the same columns on the right left blank for the client to fill from its
+    // own books, which needs a landscape page.
+    public static byte[] Build() => new DocxBuilder { Landscape = true }
         .Title("Акт сверки взаимных расчётов")
         .Centered("{period_text}")
-        .Centered("между {supplier.name} и {client.name}")
+        .Centered("между {supplier.name}{#supplier.inn} (ИНН {supplier.inn}){/supplier.inn} и {client.name}{#client.inn} (ИНН {client.inn}){/client.inn}")
         .Text("Мы, нижеподписавшиеся, {supplier.signatory_position} {supplier.name} {supplier.signatory_short}, с одной стороны, "
             + "и представитель {client.name}, с другой стороны, составили настоящий акт сверки в том, что состояние взаимных "
-            + "расчётов по данным учёта {supplier.name} следующее:")
-        .Table([1500, 4738, 1700, 1700],
-            ["Дата", "Документ", "Дебет", "Кредит"],
-            ["", "**Сальдо начальное**", "**{opening_debit}**", "**{opening_credit}**"],
-            ["{#rows}{date}", "{document}", "{debit}", "{credit}{/rows}"],
-            ["", "**Обороты за период**", "**{turnover_debit}**", "**{turnover_credit}**"],
-            ["", "**Сальдо конечное**", "**{closing_debit}**", "**{closing_credit}**"])
-        .Text("**{conclusion}**")
+            + "расчётов по данным учёта следующее:")
+        .GroupedTable([1350, 3235, 1350, 1350, 1350, 3235, 1350, 1350],
+            [("По данным {supplier.name}, руб.", 4), ("По данным {client.name}, руб.", 4)],
+            ["Дата", "Документ", "Дебет", "Кредит", "Дата", "Документ", "Дебет", "Кредит"],
+            [..SideAlignments, ..SideAlignments],
+            ["", "**Сальдо начальное**", "**{opening_debit}**", "**{opening_credit}**", "", "**Сальдо начальное**", "", ""],
+            ["{#rows}{date}", "{document}", "{debit}", "{credit}", "", "", "", "{/rows}"],
+            ["", "**Обороты за период**", "**{turnover_debit}**", "**{turnover_credit}**", "", "**Обороты за период**", "", ""],
+            ["", "**Сальдо конечное**", "**{closing_debit}**", "**{closing_credit}**", "", "**Сальдо конечное**", "", ""])
+        .Text("**По данным {supplier.name}:** {conclusion}")
+        .Text("**По данным {client.name}:** на ______________ задолженность ____________________________________________")
         .TwoColumns(["**От {supplier.name}**", ..ContractBlocks.Signature("supplier")], ["**От {client.name}**", ..ContractBlocks.Signature("client")])
         .Build();
 
@@ -62,7 +72,7 @@ internal static class ReconciliationTemplate
           "turnover_credit": "29\u00A0400,00",
           "closing_debit": "15\u00A0200,00",
           "closing_credit": "",
-          "conclusion": "На 31.12.2026 задолженность в пользу ООО «Бухсофт-Сервис» составляет 15\u00A0200,00 руб. (пятнадцать тысяч двести рублей 00 копеек)."
+          "conclusion": "На 31.12.2026 задолженность в пользу ООО «Бухсофт-Сервис» составляет 15\u00A0200,00 руб. (Пятнадцать тысяч двести рублей 00 копеек)."
         }
         """;
 }

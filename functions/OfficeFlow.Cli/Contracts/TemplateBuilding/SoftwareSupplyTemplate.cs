@@ -15,13 +15,18 @@ internal static class SoftwareSupplyTemplate
         .Clause("Наименование, количество и цена Товара:")
         .ItemsTable("Программный продукт")
         .Heading("СРОКИ И ПОРЯДОК ПОСТАВКИ")
-        .Clause("Поставщик передаёт Товар в течение {delivery_days} рабочих дней с даты поступления оплаты по адресу: {delivery_address}.")
+        .Clause("Поставщик передаёт Товар по адресу: {delivery_address}. Срок передачи составляет {delivery_days|working_days} с даты "
+            + "{#prepayment_percent}поступления {#postpayment_percent}предоплаты{/postpayment_percent}{^postpayment_percent}оплаты{/postpayment_percent}{/prepayment_percent}{^prepayment_percent}подписания Договора{/prepayment_percent}.")
         .Clause("Приёмка Товара производится по товарной накладной (УПД). Право собственности и риск случайной гибели Товара переходят к Покупателю в момент подписания накладной.")
         .Heading("ЦЕНА И ПОРЯДОК РАСЧЁТОВ")
         .Clause("Общая стоимость Товара составляет " + ContractBlocks.TotalSentence)
-        .Clause("Покупатель производит предоплату в размере {prepayment_percent}% стоимости Товара в течение {payment_days} банковских дней с даты выставления счёта; оставшаяся часть оплачивается в течение 5 (пяти) банковских дней с даты поставки.")
+        // The clause follows the prepayment: all of it (no "remaining part"), a part, or none (payment after delivery).
+        .Clause("{^postpayment_percent}Покупатель оплачивает 100% стоимости Товара авансом; срок оплаты составляет {payment_days|bank_days} с даты выставления счёта.{/postpayment_percent}"
+            + "{#postpayment_percent}{#prepayment_percent}Покупатель вносит предоплату в размере {prepayment_percent}% стоимости Товара; срок предоплаты составляет {payment_days|bank_days} с даты выставления счёта. "
+            + "Оставшаяся часть ({postpayment_percent}%) оплачивается в течение 5 (пяти) банковских дней с даты поставки.{/prepayment_percent}"
+            + "{^prepayment_percent}Покупатель оплачивает Товар в течение 5 (пяти) банковских дней с даты поставки.{/prepayment_percent}{/postpayment_percent}")
         .Heading("ГАРАНТИИ И ОТВЕТСТВЕННОСТЬ")
-        .Clause("Поставщик гарантирует, что Товар является лицензионным и свободен от прав третьих лиц. Гарантийный срок на материальные носители — {warranty_months} месяцев.")
+        .Clause("Поставщик гарантирует, что Товар является лицензионным и свободен от прав третьих лиц. Гарантийный срок на материальные носители составляет {warranty_months|months}.")
         .Clause("За нарушение сроков поставки или оплаты виновная Сторона уплачивает пени в размере 0,1% от стоимости неисполненного обязательства за каждый день просрочки.")
         .Heading("СРОК ДЕЙСТВИЯ И ПРОЧИЕ УСЛОВИЯ")
         .Clause("Договор вступает в силу с момента подписания и действует до {end_date|date_ru}, а в части расчётов — до полного их завершения.")
@@ -38,6 +43,7 @@ internal static class SoftwareSupplyTemplate
           "delivery_days": 5,
           "delivery_address": "115054, г. Москва, ул. Дубининская, д. 57, стр. 1",
           "prepayment_percent": 100,
+          "postpayment_percent": 0,
           "payment_days": 3,
           "warranty_months": 12,
           "end_date": "2027-12-31",

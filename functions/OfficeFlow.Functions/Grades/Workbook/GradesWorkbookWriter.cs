@@ -95,15 +95,15 @@ public static class GradesWorkbookWriter
         styles.Stylesheet = WorkbookStyles.Create();
 
         var summary = workbookPart.AddNewPart<WorksheetPart>(SummaryId);
-        summary.Worksheet = SummarySheet.Worksheet(sheets.Summary, layout);
+        summary.Worksheet = PrintSetup.Apply(SummarySheet.Worksheet(sheets.Summary, layout));
         PointsChart.Add(summary, layout, grades.Employees.Select(g => (g.Employee.Name, g.Points)).ToList());
 
         var tasks = workbookPart.AddNewPart<WorksheetPart>(TasksId);
         tasks.Worksheet = new Worksheet(new SheetData());
 
-        Save(workbookPart.AddNewPart<WorksheetPart>(CatalogId), CatalogSheet.Build(grades));
-        Save(workbookPart.AddNewPart<WorksheetPart>(ParametersId), ParametersSheet.Worksheet(sheets.Parameters));
-        Save(workbookPart.AddNewPart<WorksheetPart>(InvoicesId), InvoicesSheet.Build(options.Invoices));
+        Save(workbookPart.AddNewPart<WorksheetPart>(CatalogId), PrintSetup.Apply(CatalogSheet.Build(grades)));
+        Save(workbookPart.AddNewPart<WorksheetPart>(ParametersId), PrintSetup.Apply(ParametersSheet.Worksheet(sheets.Parameters)));
+        Save(workbookPart.AddNewPart<WorksheetPart>(InvoicesId), PrintSetup.Apply(InvoicesSheet.Build(options.Invoices)));
         return (tasks.Uri.OriginalString.TrimStart('/'), sharedStrings.Uri.OriginalString.TrimStart('/'));
     }
 
@@ -113,7 +113,11 @@ public static class GradesWorkbookWriter
     {
         var names = new DefinedNames(
             FilterDatabase(0, SummarySheet.Name, $"$A$1:${CellText.Column(layout.ColumnCount)}${Math.Max(grades.Employees.Count + 1, 2)}"),
-            FilterDatabase(2, CatalogSheet.Name, $"$A$1:$I${grades.Policy.Catalog.Count + 1}"));
+            FilterDatabase(2, CatalogSheet.Name, $"$A$1:$I${grades.Policy.Catalog.Count + 1}"),
+            PrintSetup.Titles(0, SummarySheet.Name),
+            PrintSetup.Titles(1, TasksSheet.Name),
+            PrintSetup.Titles(2, CatalogSheet.Name),
+            PrintSetup.Titles(4, InvoicesSheet.Name));
         return new DocumentFormat.OpenXml.Spreadsheet.Workbook(
             new BookViews(new WorkbookView { ActiveTab = 0 }),
             new Sheets(

@@ -32,7 +32,7 @@ internal static class InvoicesSheet
         {
             return new Worksheet(new SheetData(
                 SheetCells.Row(1, SheetCells.Text("A1", "Реестр счетов и анализ задолженности", WorkbookStyles.Title)),
-                SheetCells.Row(2, SheetCells.Text("A2", "Данные о счетах появятся здесь, когда к расчёту будет подключён модуль счетов."))));
+                SheetCells.Row(2, SheetCells.Text("A2", "Реестр счетов в эту книгу не включён: она построена без данных о счетах (из файла журнала задач). Реестр и задолженность — в книге, которую формирует OfficeFlow за месяц."))));
         }
 
         var rows = new List<Row> { SheetCells.Row(1, Headers.Select((h, i) => SheetCells.Text($"{CellText.Column(i + 1)}1", h, WorkbookStyles.Header)).ToArray()) };
@@ -49,6 +49,12 @@ internal static class InvoicesSheet
                 invoice.DueDate is { } due ? SheetCells.Date($"G{r}", due) : SheetCells.Text($"G{r}", ""),
                 SheetCells.Number($"H{r}", invoice.DaysOverdue, WorkbookStyles.Integer),
                 SheetCells.Text($"I{r}", invoice.Status)));
+            r++;
+        }
+
+        if (invoices.Count == 0)
+        {
+            rows.Add(SheetCells.Row(r, SheetCells.Text($"A{r}", "На конец месяца счетов нет.")));
             r++;
         }
 

@@ -12,6 +12,9 @@ internal static class PointsChart
     private const string DrawingId = "rIdDrawing";
     private const string ChartId = "rIdChart";
 
+    /// <summary>The bars' colour: Office's default first accent blue.</summary>
+    private const string BarColor = "4472C4";
+
     public static void Add(WorksheetPart summary, SummaryLayout layout, IReadOnlyList<(string Name, decimal Points)> points)
     {
         summary.Worksheet.Append(new DocumentFormat.OpenXml.Spreadsheet.Drawing { Id = DrawingId });
@@ -31,6 +34,10 @@ internal static class PointsChart
             new C.Index { Val = 0 },
             new C.Order { Val = 0 },
             new C.SeriesText(new C.NumericValue("Баллы за месяц")),
+            // An explicit fill and outline: without them LibreOffice draws the bars with no fill, i.e. invisible.
+            new C.ChartShapeProperties(
+                new A.SolidFill(new A.RgbColorModelHex { Val = BarColor }),
+                new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = BarColor }))),
             new C.InvertIfNegative { Val = false },
             new C.CategoryAxisData(new C.StringReference(new C.Formula($"{sheet}${layout.NameColumn}${first}:${layout.NameColumn}${last}"), names)),
             new C.Values(new C.NumberReference(new C.Formula($"{sheet}${layout.PointsColumn}${first}:${layout.PointsColumn}${last}"), values)));

@@ -37,8 +37,13 @@ public static class TasksSheetWriter
         using var xml = XmlWriter.Create(partStream, Settings);
         xml.WriteStartDocument(standalone: true);
         xml.WriteStartElement("worksheet", Main);
+        PrintSetup.Properties().WriteTo(xml);
         SheetCells.FrozenHeader(2).WriteTo(xml);
-        SheetCells.Widths(TaskRows.Widths).WriteTo(xml);
+        // The employee id column stays for the Summary's SUMIFS (names need not be unique) but is hidden:
+        // the accountant reads names, not ids.
+        var columns = SheetCells.Widths(TaskRows.Widths);
+        columns.Elements<Column>().ElementAt(Array.IndexOf(TaskRows.Headers, "ID сотрудника")).Hidden = true;
+        columns.WriteTo(xml);
         xml.WriteStartElement("sheetData", Main);
         new Row(TaskRows.Headers.Select((h, i) => SheetCells.Text(CellText.Column(i + 1) + "1", h, WorkbookStyles.Header))) { RowIndex = 1 }.WriteTo(xml);
 
@@ -75,6 +80,8 @@ public static class TasksSheetWriter
 
         xml.WriteEndElement();
         new AutoFilter { Reference = $"A1:{CellText.Column(TaskRows.Headers.Length)}{count + 1}" }.WriteTo(xml);
+        PrintSetup.Margins().WriteTo(xml);
+        PrintSetup.Page().WriteTo(xml);
         xml.WriteEndElement();
         return count;
     }

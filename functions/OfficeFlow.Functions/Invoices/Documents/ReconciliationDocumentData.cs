@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using OfficeFlow.Functions.Contracts.Formatting;
 using OfficeFlow.Functions.Firm;
 using OfficeFlow.Functions.Invoices.Reconciliation;
 
@@ -66,8 +67,8 @@ public static class ReconciliationDocumentData
         var on = Date(statement.To);
         return statement.Closing switch
         {
-            > 0 => $"На {on} задолженность в пользу {firm.Name} составляет {statement.Closing.ToString("#,##0.00", Rub)} руб. ({RussianAmount.InWords(statement.Closing)}).",
-            < 0 => $"На {on} задолженность в пользу {statement.ClientName} составляет {(-statement.Closing).ToString("#,##0.00", Rub)} руб. ({RussianAmount.InWords(-statement.Closing)}).",
+            > 0 => $"На {on} задолженность в пользу {firm.Name} составляет {statement.Closing.ToString("#,##0.00", Rub)} руб. ({RussianAmountInWords.Format(statement.Closing)}).",
+            < 0 => $"На {on} задолженность в пользу {statement.ClientName} составляет {(-statement.Closing).ToString("#,##0.00", Rub)} руб. ({RussianAmountInWords.Format(-statement.Closing)}).",
             _ => $"На {on} задолженность между сторонами отсутствует.",
         };
     }
