@@ -8,7 +8,7 @@ using OfficeFlow.Functions.Hosting.Timers;
 namespace OfficeFlow.Functions.Hosting;
 
 /// <summary>
-/// The hosting part of the composition root: where the app listens (custom handler or standalone),
+/// The hosting part of the composition root: where the standalone host listens,
 /// the function catalog, the timer machinery, health, OpenAPI, ProblemDetails and logging.
 /// </summary>
 public static class HostingModule
@@ -47,18 +47,11 @@ public static class HostingModule
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var settings = HostingSettings.From(context.Configuration);
-            if (settings.CustomHandlerPort is { } port)
+            var host = settings.StandaloneUrl.Host.Trim('[', ']');
+            kestrel.Listen(IPAddress.TryParse(host, out var ip) ? ip : IPAddress.Loopback, settings.StandaloneUrl.Port);
+            if (settings.AddinHttpsUrl is { } https)
             {
-                kestrel.Listen(IPAddress.Loopback, port);
-            }
-            else
-            {
-                var host = settings.StandaloneUrl.Host.Trim('[', ']');
-                kestrel.Listen(IPAddress.TryParse(host, out var ip) ? ip : IPAddress.Loopback, settings.StandaloneUrl.Port);
-                if (settings.AddinHttpsUrl is { } https)
-                {
-                    ListenHttps(kestrel, https);
-                }
+                ListenHttps(kestrel, https);
             }
         });
         return builder;
@@ -82,19 +75,10 @@ public static class HostingModule
     /// <summary>Error handling first, so that everything after it (auth included) answers with ProblemDetails.</summary>
     public static WebApplication UseOfficeFlowHosting(this WebApplication app) => app.UseOfficeFlowErrors();
 
-    /// <summary>Maps the timer routes of the current mode.</summary>
+    /// <summary>Maps POST /admin/functions/{name}, which runs a timer now (the standalone host's stand-in for the Functions host's admin API).</summary>
     public static WebApplication MapOfficeFlowHosting(this WebApplication app)
     {
-        var settings = app.Services.GetRequiredService<HostingSettings>();
-        if (settings.IsCustomHandler)
-        {
-            app.MapCustomHandlerTimers();
-        }
-        else
-        {
-            app.MapAdminFunctionsApi();
-        }
-
+        app.MapAdminFunctionsApi();
         return app;
     }
 

@@ -119,7 +119,6 @@ public sealed class BicepTests
         ["Hosting:HealthStorageTimeoutSeconds"] = "3 seconds",
         ["Hosting:MaxRequestBodyBytes"] = "4 MB: a log-email body with its HTML is far below it",
         ["RateLimits:WritesPerMinute"] = "120 writes a minute per user: generous for a person, a brake for a runaway script",
-        ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "the custom handler is retired",
         ["Addin:Folder"] = "standalone host only: the Static Web App serves the add-in",
         // Whole sections (a key ending in ':' covers the section).
         ["Contacts:"] = "own domains, never-log and free-mail lists, sync tuning: documented defaults (docs/contacts.md), set per firm in the portal",
