@@ -20,6 +20,8 @@ public static class HostingModule
         services.TryAddSingleton(sp => HostingSettings.From(sp.GetRequiredService<IConfiguration>(), mode));
         services.TryAddSingleton<TimerRunner>();
         services.TryAddSingleton<StorageProbe>();
+        // The first hosted service of all (the host constructs them in order), so a bad setting stops the start before any other is built.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, Settings.SettingsStartupCheck>());
         services.AddOfficeFlowProblemDetails();
         services.AddOfficeFlowRateLimits();
         services.AddOpenApi();

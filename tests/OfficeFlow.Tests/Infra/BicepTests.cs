@@ -230,6 +230,7 @@ public sealed class BicepTests
         "Graph:DriveId" => "b!drive",
         "Grades:AccountantEmail" => "buh@bizsoft-firm.ru",
         "Addin:Origins" => "https://addin.bizsoft-firm.ru",
+        "Addin:ClientId" => "12345678-aaaa-bbbb-cccc-1234567890ab",
         "Grades:Schedule" => "0 0 3 1 * *",
         "Invoices:ReminderSchedule" => "0 0 6 * * *",
         "Contacts:MailboxSyncSchedule" => "0 */15 * * * *",
