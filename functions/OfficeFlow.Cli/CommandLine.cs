@@ -13,7 +13,6 @@ public static class CommandLine
         ["build-templates"] = (Contracts.BuildTemplatesCommand.Summary, Contracts.BuildTemplatesCommand.RunAsync),
         ["render"] = (Contracts.RenderCommand.Summary, Contracts.RenderCommand.RunAsync),
         ["dev-token"] = (Auth.DevTokenCommand.Summary, Auth.DevTokenCommand.RunAsync),
-        ["emit-functions"] = (Hosting.EmitFunctionsCommand.Summary, Hosting.EmitFunctionsCommand.RunAsync),
         ["grades"] = (Grades.GradesCommand.Summary, Grades.GradesCommand.RunAsync),
     };
 

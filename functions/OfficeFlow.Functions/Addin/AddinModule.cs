@@ -30,16 +30,13 @@ public static class AddinModule
         return services;
     }
 
-    /// <summary>After error handling, before authentication: the /addin/ branch (standalone only; the Functions host
-    /// forwards nothing but /api) and CORS, whose preflights carry no token.</summary>
+    /// <summary>After error handling, before authentication: the /addin/ branch (the standalone host; the worker serves
+    /// nothing but /api) and CORS, whose preflights carry no token.</summary>
     public static WebApplication UseAddin(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<AddinSettings>();
-        if (!app.Services.GetRequiredService<HostingSettings>().IsCustomHandler)
-        {
-            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AddinModule));
-            app.Map(AddinFiles.PathPrefix, branch => AddinFiles.Configure(branch, settings, logger));
-        }
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AddinModule));
+        app.Map(AddinFiles.PathPrefix, branch => AddinFiles.Configure(branch, settings, logger));
 
         app.UseCors();
         return app;

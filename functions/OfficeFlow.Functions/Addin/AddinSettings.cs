@@ -32,10 +32,18 @@ public sealed record AddinSettings
             origins.Add(uri.GetLeftPart(UriPartial.Authority));
         }
 
+        // The panes hand it to MSAL as their app registration's client id: anything but a GUID fails every sign-in.
+        var clientId = NonEmpty(configuration["Addin:ClientId"]);
+        if (clientId is not null && !Guid.TryParse(clientId, out _))
+        {
+            throw new InvalidOperationException(
+                $"Addin:ClientId '{Hosting.Echo.Short(clientId)}' is not a client id: give the add-in's app registration's 'Application (client) ID' (a GUID).");
+        }
+
         return new AddinSettings
         {
             Folder = folder is null ? null : Path.GetFullPath(folder),
-            ClientId = NonEmpty(configuration["Addin:ClientId"]),
+            ClientId = clientId,
             Origins = origins,
         };
     }

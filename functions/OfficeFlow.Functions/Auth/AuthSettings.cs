@@ -71,7 +71,7 @@ public sealed record AuthSettings
 
     /// <summary>Settings that only the Azure Functions host or App Service set: any of them means the app runs deployed,
     /// where a development token must never work.</summary>
-    public static readonly IReadOnlyList<string> HostedMarkers = ["FUNCTIONS_WORKER_RUNTIME", "WEBSITE_SITE_NAME", "WEBSITE_INSTANCE_ID", "FUNCTIONS_CUSTOMHANDLER_PORT"];
+    public static readonly IReadOnlyList<string> HostedMarkers = ["FUNCTIONS_WORKER_RUNTIME", "WEBSITE_SITE_NAME", "WEBSITE_INSTANCE_ID"];
 
     private static AuthSettings LoadDevelopment(IConfiguration configuration, IHostEnvironment environment, string scope)
     {

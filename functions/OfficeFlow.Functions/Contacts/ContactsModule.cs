@@ -19,11 +19,11 @@ public static class ContactsModule
 {
     public static IServiceCollection AddContacts(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = ContactsOptionsBinding.Read(configuration);
-        services.AddSingleton<IOptions<ContactsOptions>>(Options.Create(options));
+        // Read when first needed (test hosts add settings after registration); SettingsStartupCheck reads it at start-up.
+        services.AddSingleton<IOptions<ContactsOptions>>(_ => Options.Create(ContactsOptionsBinding.Read(configuration)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
-        services.AddSingleton(new LoggingPolicy(options));
+        services.AddSingleton(sp => new LoggingPolicy(sp.GetRequiredService<IOptions<ContactsOptions>>().Value));
         services.AddSingleton<ContactsTables>();
         services.AddSingleton<IndexCache>();
         services.AddSingleton<ClientSnapshotCache>();

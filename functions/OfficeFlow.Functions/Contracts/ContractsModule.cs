@@ -9,7 +9,8 @@ public static class ContractsModule
 {
     public static IServiceCollection AddContracts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(ContractsOptions.From(configuration));
+        // Read when first needed (test hosts add settings after registration); SettingsStartupCheck reads it at start-up.
+        services.AddSingleton(_ => ContractsOptions.From(configuration));
         services.AddSingleton(sp => new TemplateCache());
         services.AddSingleton<ContractTemplateCatalog>();
         services.AddSingleton<ContractNumberSequence>();

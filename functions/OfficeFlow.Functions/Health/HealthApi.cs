@@ -30,7 +30,7 @@ public static class HealthApi
             Status: storageOk ? "ok" : "degraded",
             Version: signedIn ? Version : null,
             Storage: storageOk ? "ok" : "unavailable",
-            Mode: settings.Mode == HostingMode.Worker ? "worker" : settings.IsCustomHandler ? "custom-handler" : "standalone",
+            Mode: settings.Mode == HostingMode.Worker ? "worker" : "standalone",
             TimeZone: settings.TimeZone.Id);
         return TypedResults.Json(report, statusCode: storageOk ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }

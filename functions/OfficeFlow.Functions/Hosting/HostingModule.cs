@@ -8,7 +8,7 @@ using OfficeFlow.Functions.Hosting.Timers;
 namespace OfficeFlow.Functions.Hosting;
 
 /// <summary>
-/// The hosting part of the composition root: where the app listens (custom handler or standalone),
+/// The hosting part of the composition root: where the standalone host listens,
 /// the function catalog, the timer machinery, health, OpenAPI, ProblemDetails and logging.
 /// </summary>
 public static class HostingModule
@@ -20,6 +20,8 @@ public static class HostingModule
         services.TryAddSingleton(sp => HostingSettings.From(sp.GetRequiredService<IConfiguration>(), mode));
         services.TryAddSingleton<TimerRunner>();
         services.TryAddSingleton<StorageProbe>();
+        // The first hosted service of all (the host constructs them in order), so a bad setting stops the start before any other is built.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, Settings.SettingsStartupCheck>());
         services.AddOfficeFlowProblemDetails();
         services.AddOfficeFlowRateLimits();
         services.AddOpenApi();
@@ -47,18 +49,11 @@ public static class HostingModule
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var settings = HostingSettings.From(context.Configuration);
-            if (settings.CustomHandlerPort is { } port)
+            var host = settings.StandaloneUrl.Host.Trim('[', ']');
+            kestrel.Listen(IPAddress.TryParse(host, out var ip) ? ip : IPAddress.Loopback, settings.StandaloneUrl.Port);
+            if (settings.AddinHttpsUrl is { } https)
             {
-                kestrel.Listen(IPAddress.Loopback, port);
-            }
-            else
-            {
-                var host = settings.StandaloneUrl.Host.Trim('[', ']');
-                kestrel.Listen(IPAddress.TryParse(host, out var ip) ? ip : IPAddress.Loopback, settings.StandaloneUrl.Port);
-                if (settings.AddinHttpsUrl is { } https)
-                {
-                    ListenHttps(kestrel, https);
-                }
+                ListenHttps(kestrel, https);
             }
         });
         return builder;
@@ -82,19 +77,10 @@ public static class HostingModule
     /// <summary>Error handling first, so that everything after it (auth included) answers with ProblemDetails.</summary>
     public static WebApplication UseOfficeFlowHosting(this WebApplication app) => app.UseOfficeFlowErrors();
 
-    /// <summary>Maps the timer routes of the current mode.</summary>
+    /// <summary>Maps POST /admin/functions/{name}, which runs a timer now (the standalone host's stand-in for the Functions host's admin API).</summary>
     public static WebApplication MapOfficeFlowHosting(this WebApplication app)
     {
-        var settings = app.Services.GetRequiredService<HostingSettings>();
-        if (settings.IsCustomHandler)
-        {
-            app.MapCustomHandlerTimers();
-        }
-        else
-        {
-            app.MapAdminFunctionsApi();
-        }
-
+        app.MapAdminFunctionsApi();
         return app;
     }
 

@@ -7,7 +7,6 @@ namespace OfficeFlow.Functions.Hosting;
 /// <summary>
 /// How the app is hosted, read from configuration when first needed (so test and environment
 /// overrides apply). Keys and defaults:
-/// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> (set by the Functions host: custom-handler mode),
 /// <c>Hosting:StandaloneUrl</c> (http://127.0.0.1:7071), <c>Hosting:RunTimers</c> (true: the
 /// standalone scheduler runs timers), <c>Hosting:HealthStorageTimeoutSeconds</c> (3),
 /// <c>Hosting:MaxRequestBodyBytes</c> (4 MB: larger request bodies get 413),
@@ -17,11 +16,6 @@ namespace OfficeFlow.Functions.Hosting;
 public sealed class HostingSettings
 {
     public const string DefaultStandaloneUrl = "http://127.0.0.1:7071";
-
-    /// <summary>The port the Functions host told us to listen on; null in standalone mode.</summary>
-    public int? CustomHandlerPort { get; init; }
-
-    public bool IsCustomHandler => CustomHandlerPort is not null;
 
     /// <summary>Which host runs the app: the standalone host, or the isolated worker under the Functions host.</summary>
     public HostingMode Mode { get; init; } = HostingMode.Standalone;
@@ -45,14 +39,6 @@ public sealed class HostingSettings
 
     public static HostingSettings From(IConfiguration configuration, HostingMode mode = HostingMode.Standalone)
     {
-        int? port = null;
-        if (configuration["FUNCTIONS_CUSTOMHANDLER_PORT"] is { Length: > 0 } portText)
-        {
-            port = int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536
-                ? p
-                : throw new InvalidOperationException($"FUNCTIONS_CUSTOMHANDLER_PORT is '{portText}', not a TCP port; the Functions host sets it, so unset it to run standalone.");
-        }
-
         var urlText = configuration["Hosting:StandaloneUrl"] is { Length: > 0 } u ? u : DefaultStandaloneUrl;
         if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp || !IsLoopback(url))
         {
@@ -92,7 +78,6 @@ public sealed class HostingSettings
         {
             Mode = mode,
             MaxRequestBodyBytes = maxBody,
-            CustomHandlerPort = mode == HostingMode.Standalone ? port : null,
             StandaloneUrl = url,
             AddinHttpsUrl = https,
             RunTimers = runTimers,

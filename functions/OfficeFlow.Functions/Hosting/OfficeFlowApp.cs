@@ -30,6 +30,8 @@ public static class OfficeFlowApp
         builder.Services.AddOfficeFlowCapabilities(builder.Configuration);
 
         var app = builder.Build();
+        // Before anything below resolves a service built from settings (the add-in's files, the timers of the catalog).
+        Settings.SettingsValidation.ThrowIfInvalid(app.Services);
         app.UseOfficeFlowHosting();
         app.UseAddin();
         app.UseOfficeFlowAuth();

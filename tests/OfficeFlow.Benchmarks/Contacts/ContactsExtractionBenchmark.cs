@@ -1,4 +1,4 @@
-using OfficeFlow.Functions.Contacts.Extraction.Evaluation;
+using OfficeFlow.Evaluation.Contacts;
 
 namespace OfficeFlow.Benchmarks.Contacts;
 

@@ -115,14 +115,4 @@ public sealed class AddinHostingTests : IDisposable
         Assert.Equal($"https://login.microsoftonline.com/{EntraIdStub.TenantId}", auth.GetProperty("authority").GetString());
         Assert.Equal($"api://{EntraIdStub.ClientId}/access_as_user", auth.GetProperty("scope").GetString());
     }
-
-    [Fact]
-    public async Task CustomHandlerMode_ServesNothingUnderAddin()
-    {
-        using var app = App().WithSettings(TestTokens.HostedSettings).WithSetting("FUNCTIONS_CUSTOMHANDLER_PORT", "7777");
-        var client = app.CreateClient();
-
-        Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync("/addin/taskpane.html")).StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync("/addin/config.json")).StatusCode);
-    }
 }

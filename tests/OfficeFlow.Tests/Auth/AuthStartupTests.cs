@@ -18,7 +18,6 @@ public sealed class AuthStartupTests
     [InlineData("FUNCTIONS_WORKER_RUNTIME", "custom", "Development")]
     [InlineData("WEBSITE_SITE_NAME", "officeflow-prod", "Production")]
     [InlineData("WEBSITE_INSTANCE_ID", "0a1b2c3d4e5f", "Production")]
-    [InlineData("FUNCTIONS_CUSTOMHANDLER_PORT", "7071", "Development")]
     public void DevelopmentMode_UnderTheFunctionsHostOrInAzure_RefusesToStartEvenWhenAllowed(string marker, string value, string environment)
     {
         // The real app, with the settings that let development tokens through on a test machine (AllowDevelopmentMode=true).

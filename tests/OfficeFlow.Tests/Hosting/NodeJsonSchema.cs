@@ -5,14 +5,12 @@ namespace OfficeFlow.Tests.Hosting;
 /// <summary>Runs scripts/validate-json-schema.mjs (ajv from the root node_modules) on files, as the deploy check does.</summary>
 public static class NodeJsonSchema
 {
-    public static string RepositoryRoot { get; } = OfficeFlow.Cli.Hosting.RepositoryRoot.Find()
+    public static string RepositoryRoot { get; } = OfficeFlow.Tests.Infrastructure.RepositoryRoot.Find()
         ?? throw new InvalidOperationException("The tests run inside the repository; OfficeFlow.sln was not found above them.");
 
     public static string SchemaFolder => Path.Combine(RepositoryRoot, "schemas", "azure-functions");
 
     public static string HostSchema => Path.Combine(SchemaFolder, "host.schema.json");
-
-    public static string FunctionSchema => Path.Combine(SchemaFolder, "function.schema.json");
 
     /// <summary>Exit code (0 valid, 1 invalid) and ajv's report.</summary>
     public static async Task<(int ExitCode, string Output)> ValidateAsync(string schema, params string[] files)

@@ -119,7 +119,6 @@ public sealed class BicepTests
         ["Hosting:HealthStorageTimeoutSeconds"] = "3 seconds",
         ["Hosting:MaxRequestBodyBytes"] = "4 MB: a log-email body with its HTML is far below it",
         ["RateLimits:WritesPerMinute"] = "120 writes a minute per user: generous for a person, a brake for a runaway script",
-        ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "the custom handler is retired",
         ["Addin:Folder"] = "standalone host only: the Static Web App serves the add-in",
         // Whole sections (a key ending in ':' covers the section).
         ["Contacts:"] = "own domains, never-log and free-mail lists, sync tuning: documented defaults (docs/contacts.md), set per firm in the portal",
@@ -231,6 +230,7 @@ public sealed class BicepTests
         "Graph:DriveId" => "b!drive",
         "Grades:AccountantEmail" => "buh@bizsoft-firm.ru",
         "Addin:Origins" => "https://addin.bizsoft-firm.ru",
+        "Addin:ClientId" => "12345678-aaaa-bbbb-cccc-1234567890ab",
         "Grades:Schedule" => "0 0 3 1 * *",
         "Invoices:ReminderSchedule" => "0 0 6 * * *",
         "Contacts:MailboxSyncSchedule" => "0 */15 * * * *",

@@ -23,19 +23,6 @@ public static class TestTokens
         ["Auth:AllowDevelopmentMode"] = "true",
     };
 
-    /// <summary>
-    /// Entra ID settings for a tenant nobody signs in to, for hosts that run as under the Azure Functions host
-    /// (FUNCTIONS_CUSTOMHANDLER_PORT set), where development tokens are refused at start-up. The metadata address is
-    /// on a port where nothing listens; it is reached only when a token is checked, and then every token fails.
-    /// </summary>
-    public static IReadOnlyDictionary<string, string?> HostedSettings { get; } = new Dictionary<string, string?>
-    {
-        ["Auth:Mode"] = "EntraId",
-        ["Auth:TenantId"] = "0f0f0f0f-1111-2222-3333-444444444444",
-        ["Auth:ClientId"] = "0e0e0e0e-5555-6666-7777-888888888888",
-        ["Auth:MetadataAddress"] = "http://127.0.0.1:1/0f0f0f0f-1111-2222-3333-444444444444/v2.0/.well-known/openid-configuration",
-    };
-
     /// <summary>A token for <paramref name="userId"/> holding <paramref name="roles"/>, valid for an hour.</summary>
     public static string For(string userId, params string[] roles) =>
         DevTokenIssuer.Issue(Key, new DevTokenRequest(userId, roles, Name: $"Test user {userId}", Lifetime: TimeSpan.FromHours(1)));

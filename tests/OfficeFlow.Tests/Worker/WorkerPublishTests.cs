@@ -50,6 +50,8 @@ public sealed class WorkerPublishTests : IDisposable
         Assert.Equal("2.0", (string?)host["version"]);
         Assert.Equal("api", (string?)host["extensions"]!["http"]!["routePrefix"]);
         Assert.Null(host["customHandler"]);
+        var schema = await NodeJsonSchema.ValidateAsync(NodeJsonSchema.HostSchema, Path.Combine(_out, "host.json"));
+        Assert.True(schema.ExitCode == 0, schema.Output);
 
         var metadata = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_out, "functions.metadata")))!.AsArray();
         var functions = metadata.ToDictionary(f => (string)f!["name"]!, f => f!["bindings"]!.AsArray()[0]!);
@@ -75,5 +77,18 @@ public sealed class WorkerPublishTests : IDisposable
 
         Assert.Equal(["%Contacts:MailboxSyncSchedule%", "%Grades:Schedule%", "%Invoices:ReminderSchedule%"],
             WorkerFunctionList.Timers.Select(t => (string)functions[t.Name]["schedule"]!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task HostSchemaCheck_RejectsABrokenHostJson_SoThePublishTestCanFail()
+    {
+        Directory.CreateDirectory(_out);
+        var file = Path.Combine(_out, "host.json");
+        await File.WriteAllTextAsync(file, """{"version":"2.0","functionTimeout":"forever"}""");
+
+        var result = await NodeJsonSchema.ValidateAsync(NodeJsonSchema.HostSchema, file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("invalid", result.Output);
     }
 }

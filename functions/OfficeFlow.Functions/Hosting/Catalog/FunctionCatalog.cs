@@ -9,8 +9,8 @@ namespace OfficeFlow.Functions.Hosting.Catalog;
 /// <summary>
 /// The app's one list of Azure functions, read from the app itself: every endpoint under /api
 /// (named with <c>.WithName</c>) is an HTTP function, every registered <see cref="ITimerFunction"/>
-/// a timer function. emit-functions writes function.json files from it; the custom-handler and
-/// standalone timer machinery look timers up in it. Building it fails with every problem listed
+/// a timer function. The standalone scheduler and POST /admin/functions/{name} look timers up in it;
+/// a test compares it with the worker's [Function] list. Building it fails with every problem listed
 /// when an /api endpoint has no name, a name Azure rejects, names repeat or a schedule is invalid.
 /// </summary>
 public sealed class FunctionCatalog

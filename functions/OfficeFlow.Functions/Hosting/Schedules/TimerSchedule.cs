@@ -31,7 +31,7 @@ public sealed class TimerSchedule
         IsInterval = schedule.ToString().Split(' ').Take(3).Any(f => f.Contains('*') || f.Contains('-'));
     }
 
-    /// <summary>The expression as written, with runs of whitespace made single spaces (what function.json gets).</summary>
+    /// <summary>The expression as written, with runs of whitespace made single spaces (what the catalog shows).</summary>
     public string Expression { get; }
 
     /// <summary>

@@ -4,7 +4,7 @@ namespace OfficeFlow.Functions.Hosting.Timers;
 
 /// <summary>
 /// The logger a timer run gets: every entry goes to the app's log as usual and, as a plain line
-/// without exception details, to the run's Logs (returned to the Functions host in the response).
+/// without exception details, to the run's Logs (the worker puts them in the exception that marks a failed run for the Functions host).
 /// </summary>
 public sealed class InvocationLog(ILogger inner) : ILogger
 {

@@ -6,7 +6,7 @@ namespace OfficeFlow.Functions.Hosting.Timers;
 public sealed record TimerRunResult(bool Succeeded, IReadOnlyList<string> Logs);
 
 /// <summary>
-/// Runs a timer function once, the same way whoever triggers it: the Functions host (POST /{Name}),
+/// Runs a timer function once, the same way whoever triggers it: the isolated worker's [TimerTrigger] function,
 /// the standalone scheduler, or POST /admin/functions/{Name}. A failure is logged (with its
 /// exception, in the app's log only) and reported as a failed result, never thrown.
 /// </summary>

@@ -26,11 +26,6 @@ public sealed partial class TimerScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        if (settings.IsCustomHandler)
-        {
-            return;
-        }
-
         var timers = catalog.Catalog.TimerFunctions;
         if (!settings.RunTimers)
         {

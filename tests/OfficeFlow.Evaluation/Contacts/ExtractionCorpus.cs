@@ -1,6 +1,7 @@
 using System.Text.Json;
+using OfficeFlow.Functions.Contacts;
 
-namespace OfficeFlow.Functions.Contacts.Extraction.Evaluation;
+namespace OfficeFlow.Evaluation.Contacts;
 
 /// <summary>The fields a human read from one e-mail's signature: the answer key for <see cref="ExtractionScorer"/>.</summary>
 public sealed record ExpectedSignature

@@ -1,6 +1,6 @@
-namespace OfficeFlow.Cli.Hosting;
+namespace OfficeFlow.Tests.Infrastructure;
 
-/// <summary>Finds the repository root (the folder with OfficeFlow.sln and host.json) above the current or the tool's folder.</summary>
+/// <summary>Finds the repository root (the folder with OfficeFlow.sln) above the current or the tests' folder.</summary>
 public static class RepositoryRoot
 {
     public static string? Find()
@@ -9,7 +9,7 @@ public static class RepositoryRoot
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "OfficeFlow.sln")) && File.Exists(Path.Combine(dir.FullName, "host.json")))
+                if (File.Exists(Path.Combine(dir.FullName, "OfficeFlow.sln")))
                 {
                     return dir.FullName;
                 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using OfficeFlow.Functions.Contacts.Extraction;
 
-namespace OfficeFlow.Functions.Contacts.Extraction.Evaluation;
+namespace OfficeFlow.Evaluation.Contacts;
 
 /// <summary>Counts for one field: a value found and right (true positive), found but wrong or not there (false positive), missed (false negative).</summary>
 public sealed record FieldScore(string Field, int TruePositives, int FalsePositives, int FalseNegatives)
