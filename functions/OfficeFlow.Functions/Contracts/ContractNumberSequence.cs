@@ -1,6 +1,6 @@
 using Azure;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 
 namespace OfficeFlow.Functions.Contracts;
 
@@ -21,11 +21,11 @@ public class ContractNumberSequence(TableStore tables)
         var rowKey = year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var counter = await table.GetEntityIfExistsAsync<ContractCounterEntity>("counter", rowKey, cancellationToken: cancellationToken);
+            var counter = await table.FindAsync<ContractCounterEntity>("counter", rowKey, cancellationToken: cancellationToken);
             if (counter is null)
             {
-                var first = await table.AddEntityAsync(new ContractCounterEntity { PartitionKey = "counter", RowKey = rowKey, Last = 1 }, cancellationToken);
-                if (first.Succeeded)
+                var first = await table.TryAddAsync(new ContractCounterEntity { PartitionKey = "counter", RowKey = rowKey, Last = 1 }, cancellationToken);
+                if (first == TableWriteStatus.Ok)
                 {
                     return 1;
                 }
@@ -36,8 +36,8 @@ public class ContractNumberSequence(TableStore tables)
             var next = counter.Last + 1;
             var etag = counter.ETag;
             counter.Last = next;
-            var update = await table.UpdateEntityAsync(counter, etag, TableUpdateMode.Replace, cancellationToken);
-            if (update.Succeeded)
+            var update = await table.TryUpdateAsync(counter, etag, TableUpdateMode.Replace, cancellationToken);
+            if (update == TableWriteStatus.Ok)
             {
                 return next;
             }

@@ -5,7 +5,8 @@ using OfficeFlow.Functions.Invoices.Api;
 using OfficeFlow.Functions.Invoices.Lifecycle;
 using OfficeFlow.Functions.Invoices.Storage;
 using OfficeFlow.Functions.Invoices.Volume;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Invoices;
 
@@ -220,7 +221,7 @@ public sealed class InvoiceService(
             }
 
             var result = await store.UpdateAsync(changed, etag, ct).ConfigureAwait(false);
-            if (result.Status == TableWriteStatus.Ok)
+            if (result == TableWriteStatus.Ok)
             {
                 return changed;
             }
