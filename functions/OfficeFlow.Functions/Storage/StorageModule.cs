@@ -14,6 +14,7 @@ public static class StorageModule
     {
         services.AddSingleton(_ => CreateServiceClient(configuration));
         services.AddSingleton(sp => new TableStore(sp.GetRequiredService<TableServiceClient>(), configuration["Storage:TablePrefix"]));
+        services.AddSingleton(sp => new ContentionRetry(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
 

@@ -8,8 +8,14 @@ namespace OfficeFlow.Functions.Invoices.Storage;
 /// <summary>Reads and writes invoices and payments in the Invoices table (key design in <see cref="InvoiceKeys"/>).
 /// Every write is conditional: numbering is an ETag-guarded counter in the same transaction as the new invoice,
 /// and a payment is added in the same transaction as the ETag-guarded update of its invoice's balance.</summary>
-public class InvoiceStore(TableStore tables)
+public class InvoiceStore(TableStore tables, ContentionRetry retry)
 {
+    /// <summary>On the system clock, for code built without dependency injection.</summary>
+    public InvoiceStore(TableStore tables) : this(tables, ContentionRetry.System) { }
+
+    /// <summary>The retries of this aggregate's conditional writes (the invoice row under concurrent changes).</summary>
+    public ContentionRetry Retry { get; } = retry;
+
     private Task<TableClient> TableAsync(CancellationToken ct) => tables.GetTableAsync(InvoiceKeys.TableName, ct);
 
     /// <summary>Creates an invoice with the year's next number; <paramref name="build"/> gets the number and id.
