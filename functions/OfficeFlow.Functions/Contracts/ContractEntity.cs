@@ -1,5 +1,7 @@
+using System.Runtime.Serialization;
 using Azure;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contracts;
 
@@ -19,7 +21,11 @@ public sealed class ContractEntity : ITableEntity
     public string ClientId { get; set; } = "";
     public string ClientName { get; set; } = "";
     public string TemplateId { get; set; } = "";
-    public decimal Amount { get; set; }
+    // Money: invariant text under the property's old name, read and written through StoredMoney.
+    [DataMember(Name = nameof(Amount))]
+    public string AmountText { get; set; } = "0";
+    [IgnoreDataMember]
+    public decimal Amount { get => StoredMoney.Parse(AmountText, nameof(Amount)); set => AmountText = StoredMoney.Format(value); }
     public string CreatedById { get; set; } = "";
     public string CreatedByName { get; set; } = "";
     public string? RequestId { get; set; }

@@ -1,6 +1,6 @@
 using Azure;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 
 namespace OfficeFlow.Functions.Contracts;
 
@@ -9,44 +9,36 @@ namespace OfficeFlow.Functions.Contracts;
 /// RK the year). Each number is taken by an ETag-conditional update, so concurrent callers never get the
 /// same number and none is skipped: a caller that loses the race (412) reads again and retries.
 /// </summary>
-public class ContractNumberSequence(TableStore tables)
+public class ContractNumberSequence(TableStore tables, ContentionRetry retry)
 {
     public const string TableName = "ContractNumbers";
-    private const int MaxAttempts = 100;
+
+    /// <summary>On the system clock, for code built without dependency injection.</summary>
+    public ContractNumberSequence(TableStore tables) : this(tables, ContentionRetry.System) { }
 
     /// <summary>The next number of the year, starting at 1.</summary>
     public virtual async Task<int> NextAsync(int year, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetTableAsync(TableName, cancellationToken);
         var rowKey = year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        return await ContentionRetry.RunAsync(retry.SequenceClaim, $"Taking a contract number for {year}", async () =>
         {
-            var counter = await table.GetEntityIfExistsAsync<ContractCounterEntity>("counter", rowKey, cancellationToken: cancellationToken);
+            var counter = await table.FindAsync<ContractCounterEntity>("counter", rowKey, cancellationToken: cancellationToken);
             if (counter is null)
             {
-                var first = await table.AddEntityAsync(new ContractCounterEntity { PartitionKey = "counter", RowKey = rowKey, Last = 1 }, cancellationToken);
-                if (first.Succeeded)
-                {
-                    return 1;
-                }
-
-                continue;
+                return await table.TryAddAsync(new ContractCounterEntity { PartitionKey = "counter", RowKey = rowKey, Last = 1 }, cancellationToken) == TableWriteStatus.Ok
+                    ? 1
+                    : throw new WriteConflictException();
             }
 
             var next = counter.Last + 1;
             var etag = counter.ETag;
             counter.Last = next;
-            var update = await table.UpdateEntityAsync(counter, etag, TableUpdateMode.Replace, cancellationToken);
-            if (update.Succeeded)
-            {
-                return next;
-            }
-
-            // Lost the race to another request: back off a little (randomised so racers spread out) and re-read.
-            await Task.Delay(Random.Shared.Next(1, 5 + attempt * 3), cancellationToken);
-        }
-
-        throw new InvalidOperationException($"Could not take a contract number for {year} after {MaxAttempts} attempts; storage is too contended.");
+            // Lost the race to another request (412): the pipeline pauses and this reads the counter again.
+            return await table.TryUpdateAsync(counter, etag, TableUpdateMode.Replace, cancellationToken) == TableWriteStatus.Ok
+                ? next
+                : throw new WriteConflictException();
+        }, cancellationToken);
     }
 }
 

@@ -6,7 +6,7 @@ using OfficeFlow.Functions.Contracts.Templating;
 using OfficeFlow.Functions.Grades;
 using OfficeFlow.Functions.Graph;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 
 namespace OfficeFlow.Functions.Contracts;
 
@@ -85,14 +85,14 @@ public sealed class ContractService(
         var table = await tables.GetTableAsync(TableName, cancellationToken);
         if (request.RequestId is { } requestId)
         {
-            var claim = await table.GetEntityIfExistsAsync<ContractRequestEntity>("request", requestId, cancellationToken: cancellationToken);
+            var claim = await table.FindAsync<ContractRequestEntity>("request", requestId, cancellationToken: cancellationToken);
             if (claim is not null)
             {
                 return claim.Number is null ? new ContractResult(ContractOutcome.InProgress) : await ReplayAsync(table, claim.Number, template, user, cancellationToken);
             }
 
-            var added = await table.AddEntityAsync(new ContractRequestEntity { PartitionKey = "request", RowKey = requestId }, cancellationToken);
-            if (!added.Succeeded)
+            var added = await table.TryAddAsync(new ContractRequestEntity { PartitionKey = "request", RowKey = requestId }, cancellationToken);
+            if (added != TableWriteStatus.Ok)
             {
                 return new ContractResult(ContractOutcome.InProgress);
             }
@@ -147,10 +147,16 @@ public sealed class ContractService(
             RequestId = request.RequestId,
             DataJson = dataJson.Length <= MaxStoredDataChars ? dataJson : null,
         };
-        await table.AddEntityAsync(entity, cancellationToken);
+        if (await table.TryAddAsync(entity, cancellationToken) == TableWriteStatus.AlreadyExists)
+        {
+            // The number came from the sequence, so a row with it means the counter was reset or edited by hand. Never
+            // overwrite a recorded contract: fail, and the caller frees the request id.
+            throw new InvalidOperationException($"Contract number {number} is taken already; the ContractNumbers counter for {number[..4]} is behind the Contracts table.");
+        }
+
         if (request.RequestId is { } id)
         {
-            await table.UpsertEntityAsync(new ContractRequestEntity { PartitionKey = "request", RowKey = id, Number = number }, TableUpdateMode.Replace, cancellationToken);
+            await table.UpsertAsync(new ContractRequestEntity { PartitionKey = "request", RowKey = id, Number = number }, TableUpdateMode.Replace, cancellationToken);
         }
 
         return (entity, document);
@@ -194,7 +200,7 @@ public sealed class ContractService(
 
     private async Task<ContractResult> ReplayAsync(TableClient table, string number, DocxTemplate template, CurrentUser user, CancellationToken cancellationToken)
     {
-        var entity = await table.GetEntityIfExistsAsync<ContractEntity>(number[..4], number, cancellationToken: cancellationToken);
+        var entity = await table.FindAsync<ContractEntity>(number[..4], number, cancellationToken: cancellationToken);
         if (entity?.DataJson is null)
         {
             return ContractResult.Invalid(new Dictionary<string, string[]>
@@ -221,7 +227,7 @@ public sealed class ContractService(
             {
                 var stored = await documents.SaveAsync($"{options.ArchiveFolder}/{entity.PartitionKey}", fileName, document, cancellationToken);
                 entity.ArchiveLocation = stored.Location;
-                await table.UpsertEntityAsync(new TableEntity(entity.PartitionKey, entity.RowKey) { ["ArchiveLocation"] = stored.Location }, TableUpdateMode.Merge, cancellationToken);
+                await table.UpsertAsync(new TableEntity(entity.PartitionKey, entity.RowKey) { ["ArchiveLocation"] = stored.Location }, TableUpdateMode.Merge, cancellationToken);
             }
         }
 
@@ -250,7 +256,8 @@ public sealed class ContractService(
     {
         if (requestId is not null)
         {
-            await table.DeleteEntityAsync("request", requestId, cancellationToken: cancellationToken);
+            // Unconditional, and NotFound is fine: the claim is this request's own, made moments ago, and nothing else writes it.
+            await table.TryDeleteAsync("request", requestId, cancellationToken: cancellationToken);
         }
     }
 }

@@ -1,5 +1,5 @@
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 
 namespace OfficeFlow.Functions.Contracts;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
 
 namespace OfficeFlow.Functions.Firm;
 
@@ -32,7 +32,7 @@ public class FirmStore(TableStore tables)
     public virtual async Task<StoredFirm?> ReadAsync(CancellationToken ct)
     {
         var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<FirmEntity>(Partition, Row, cancellationToken: ct).ConfigureAwait(false);
+        var row = await table.FindAsync<FirmEntity>(Partition, Row, cancellationToken: ct).ConfigureAwait(false);
         return row is null ? null : new StoredFirm(JsonSerializer.Deserialize<FirmRequisites>(row.Json, Json)!, row.ETag);
     }
 
@@ -43,14 +43,14 @@ public class FirmStore(TableStore tables)
         var entity = new FirmEntity { PartitionKey = Partition, RowKey = Row, Json = JsonSerializer.Serialize(firm, Json) };
         if (ifMatch is not { } etag)
         {
-            var added = await table.AddEntityAsync(entity, ct).ConfigureAwait(false);
-            return added.Succeeded ? (FirmSaveStatus.Saved, added.ETag) : (FirmSaveStatus.IfMatchRequired, default);
+            var added = await table.TryAddAsync(entity, ct).ConfigureAwait(false);
+            return added == TableWriteStatus.Ok ? (FirmSaveStatus.Saved, entity.ETag) : (FirmSaveStatus.IfMatchRequired, default);
         }
 
         try
         {
-            var updated = await table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
-            return updated.Succeeded ? (FirmSaveStatus.Saved, updated.ETag) : (FirmSaveStatus.Stale, default);
+            var updated = await table.TryUpdateAsync(entity, etag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+            return updated == TableWriteStatus.Ok ? (FirmSaveStatus.Saved, entity.ETag) : (FirmSaveStatus.Stale, default);
         }
         catch (RequestFailedException e) when (e.Status == 400)
         {

@@ -1,4 +1,5 @@
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Health;
 
@@ -12,7 +13,7 @@ public sealed partial class StorageProbe(IServiceProvider services, ILogger<Stor
         try
         {
             var client = services.GetRequiredService<TableServiceClient>();
-            await foreach (var _ in client.QueryTablesAsync(cancellationToken: cts.Token).ConfigureAwait(false))
+            await foreach (var _ in client.QueryAsync(maxPerPage: 1, cancellationToken: cts.Token).ConfigureAwait(false))
             {
                 break;
             }

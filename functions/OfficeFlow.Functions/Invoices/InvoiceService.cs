@@ -5,7 +5,8 @@ using OfficeFlow.Functions.Invoices.Api;
 using OfficeFlow.Functions.Invoices.Lifecycle;
 using OfficeFlow.Functions.Invoices.Storage;
 using OfficeFlow.Functions.Invoices.Volume;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Invoices;
 
@@ -208,9 +209,8 @@ public sealed class InvoiceService(
         return MonthVolume.Compute(invoices, year, month);
     }
 
-    private async Task<Invoice> ChangeAsync(string id, Func<Invoice, Invoice> change, CancellationToken ct)
-    {
-        for (var attempt = 1; attempt <= ConcurrencyRetry.MaxAttempts; attempt++)
+    private Task<Invoice> ChangeAsync(string id, Func<Invoice, Invoice> change, CancellationToken ct) =>
+        ContentionRetry.RunAsync(store.Retry.HotRow, $"Changing invoice {id}", async () =>
         {
             var (invoice, etag) = await LoadAsync(id, ct).ConfigureAwait(false);
             var changed = change(invoice);
@@ -219,17 +219,11 @@ public sealed class InvoiceService(
                 return invoice;
             }
 
-            var result = await store.UpdateAsync(changed, etag, ct).ConfigureAwait(false);
-            if (result.Status == TableWriteStatus.Ok)
-            {
-                return changed;
-            }
-
-            await ConcurrencyRetry.PauseAsync(attempt, ct).ConfigureAwait(false);
-        }
-
-        throw ConcurrencyRetry.GaveUp($"Changing invoice {id}");
-    }
+            // A conflict means someone changed the invoice since it was read: read it again and reapply the change.
+            return await store.UpdateAsync(changed, etag, ct).ConfigureAwait(false) == TableWriteStatus.Ok
+                ? changed
+                : throw new WriteConflictException();
+        }, ct);
 
     private async Task<(Invoice Invoice, Azure.ETag ETag)> LoadAsync(string id, CancellationToken ct) =>
         await store.GetAsync(id, ct).ConfigureAwait(false)

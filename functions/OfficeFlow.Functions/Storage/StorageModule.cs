@@ -1,5 +1,7 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Azure.Identity;
-using OfficeFlow.Storage;
 
 namespace OfficeFlow.Functions.Storage;
 
@@ -12,6 +14,7 @@ public static class StorageModule
     {
         services.AddSingleton(_ => CreateServiceClient(configuration));
         services.AddSingleton(sp => new TableStore(sp.GetRequiredService<TableServiceClient>(), configuration["Storage:TablePrefix"]));
+        services.AddSingleton(sp => new ContentionRetry(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
 
@@ -25,13 +28,13 @@ public static class StorageModule
         var connectionString = configuration["Storage:ConnectionString"];
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            return new TableServiceClient(connectionString);
+            return new TableServiceClient(connectionString, CreateClientOptions());
         }
 
         var endpoint = configuration["Storage:TableEndpoint"];
         if (string.IsNullOrWhiteSpace(endpoint))
         {
-            return new TableServiceClient(DevelopmentConnectionString);
+            return new TableServiceClient(DevelopmentConnectionString, CreateClientOptions());
         }
 
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var endpointUri) || endpointUri.Scheme != Uri.UriSchemeHttps)
@@ -48,6 +51,45 @@ public static class StorageModule
             credentialOptions.ManagedIdentityClientId = clientId;
         }
 
-        return new TableServiceClient(endpointUri, new DefaultAzureCredential(credentialOptions));
+        return new TableServiceClient(endpointUri, new DefaultAzureCredential(credentialOptions), CreateClientOptions());
     }
+
+    /// <summary>
+    /// Storage options for users who wait on an answer: a storage endpoint that is not there (refused, unknown host,
+    /// or silent to a TCP connect) fails a request within about 2 s, as a <see cref="Azure.RequestFailedException"/>
+    /// with Status 0 that the error mapping turns into 503 + Retry-After; Azure.Core's defaults would try 4 times
+    /// with up to 100 s each. A live but slow service gets <see cref="NetworkTimeout"/> per try, and one retry
+    /// absorbs a dropped connection or a 503 ServerBusy. Every write also passes <see cref="TableLimitsPolicy"/>.
+    /// </summary>
+    public static TableClientOptions CreateClientOptions()
+    {
+        var options = new TableClientOptions
+        {
+            RetryPolicy = new StorageRetryPolicy(MaxRetries, RetryDelay),
+            Transport = new HttpClientTransport(new SocketsHttpHandler
+            {
+                ConnectTimeout = ConnectTimeout,
+                UseCookies = false,
+                // Re-resolve the account's address now and then, as Azure.Core's own transport does.
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            }),
+        };
+        options.Retry.NetworkTimeout = NetworkTimeout;
+        // Per call, so a write that Azure would refuse is refused once, before the retry policy, and never sent.
+        options.AddPolicy(new TableLimitsPolicy(), HttpPipelinePosition.PerCall);
+        return options;
+    }
+
+    /// <summary>Retries after the first try (408, 429, 5xx, timeouts, dropped connections; not a refused connection).</summary>
+    public const int MaxRetries = 1;
+
+    /// <summary>The pause before the retry.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A TCP connect to a storage endpoint takes milliseconds; one that has not answered in 0.8 s is not there.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>How long one try waits for a connected service's answer. Generous, because a loaded Azurite (tests on a
+    /// busy machine) can take over a second; a dead endpoint is caught by <see cref="ConnectTimeout"/> instead.</summary>
+    public static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(5);
 }

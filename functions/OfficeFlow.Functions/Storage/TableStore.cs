@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 
 namespace OfficeFlow.Functions.Storage;
 

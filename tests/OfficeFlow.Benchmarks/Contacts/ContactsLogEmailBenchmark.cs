@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using OfficeFlow.Functions.Contacts;
 using OfficeFlow.Functions.Contacts.Matching;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Benchmarks.Contacts;
 
@@ -32,9 +33,9 @@ internal static class ContactsLogEmailBenchmark
             await PostAsync(http, Message($"warm-{sender}", sender));
         }
 
-        var raw = new TableServiceClient(azurite.ConnectionString).GetTableClient("benchRawInserts");
+        var raw = new TableServiceClient(azurite.ConnectionString, StorageModule.CreateClientOptions()).GetTableClient("benchRawInserts");
         await raw.CreateIfNotExistsAsync();
-        await raw.AddEntityAsync(new TableEntity("warm", "0") { ["Subject"] = "warm-up" });
+        await raw.UpsertEntityAsync(new TableEntity("warm", "0") { ["Subject"] = "warm-up" });
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"contacts-log-email: {requests} requests per level (limit {limit.TotalSeconds:0} s), Azurite in memory, app on {app.Address}"));
         Console.WriteLine("clients | log-email req/s   p50 ms   p99 ms  fail | CPU ms/req app Azurite | raw insert/s   p50 ms   p99 ms | raw/log-email");
@@ -50,12 +51,12 @@ internal static class ContactsLogEmailBenchmark
             var azuriteMs = (azurite.ProcessorTime - azuriteCpu).TotalMilliseconds / log.Completed;
             var insert = await LoadRun.RunAsync(level, requests, limit, async i =>
             {
-                var result = await raw.AddEntityAsync(new TableEntity($"c{level}", i.ToString("D6", CultureInfo.InvariantCulture))
+                var response = await raw.AddEntityAsync(new TableEntity($"c{level}", i.ToString("D6", CultureInfo.InvariantCulture))
                 {
                     ["Subject"] = "Счёт на продление",
                     ["At"] = DateTimeOffset.UtcNow,
                 });
-                return result.Succeeded;
+                return !response.IsError;
             });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{level,7} | {log.PerSecond,15:F1} {log.P50Ms,8:F1} {log.P99Ms,8:F1} {log.Failures,5} | {appMs,11:F2} {azuriteMs,7:F2} | {insert.PerSecond,12:F1} {insert.P50Ms,8:F1} {insert.P99Ms,8:F1} | {insert.PerSecond / log.PerSecond,13:F1}"));

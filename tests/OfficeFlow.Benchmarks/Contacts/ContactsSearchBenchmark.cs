@@ -1,6 +1,7 @@
 using System.Globalization;
 using OfficeFlow.Functions.Contacts.Records;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Benchmarks.Contacts;
 
@@ -24,7 +25,7 @@ internal static class ContactsSearchBenchmark
         var clients = BenchmarkApp.Option(args, "--clients", 10_000);
         var requests = BenchmarkApp.Option(args, "--requests", 400);
         using var azurite = await AzuriteProcess.StartAsync();
-        var index = new TableServiceClient(azurite.ConnectionString).GetTableClient("benchClientIndex");
+        var index = new TableServiceClient(azurite.ConnectionString, StorageModule.CreateClientOptions()).GetTableClient("benchClientIndex");
         await index.CreateIfNotExistsAsync();
         var seeded = await SeedAsync(index, clients);
 
@@ -50,7 +51,7 @@ internal static class ContactsSearchBenchmark
                 return response.IsSuccessStatusCode;
             });
             var point = await LoadRun.RunAsync(level, requests, TimeSpan.FromSeconds(60), async i =>
-                await index.GetEntityIfExistsAsync<IndexEntity>(IndexEntity.DomainPartition, seeded[i % seeded.Count].Domain) is not null);
+                await index.FindAsync<IndexEntity>(IndexEntity.DomainPartition, seeded[i % seeded.Count].Domain) is not null);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{level,7} | {search.PerSecond,12:F1} {search.P50Ms,8:F1} {search.P99Ms,8:F1} {search.Failures,5} | {point.PerSecond,16:F1} {point.P50Ms,8:F1} {point.P99Ms,8:F1}"));
         }

@@ -8,7 +8,7 @@ using OfficeFlow.Functions.Invoices;
 using OfficeFlow.Functions.Invoices.Api;
 using OfficeFlow.Functions.Invoices.Storage;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 
 namespace OfficeFlow.Benchmarks.Invoices;
 
@@ -29,7 +29,7 @@ public static class InvoiceConcurrencyBenchmark
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton(new TableStore(new TableServiceClient(connection), prefix));
+        services.AddSingleton(new TableStore(new TableServiceClient(connection, StorageModule.CreateClientOptions()), prefix));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(InvoicesOptions.From(new ConfigurationBuilder().Build()));
         services.AddSingleton<InvoiceStore>();

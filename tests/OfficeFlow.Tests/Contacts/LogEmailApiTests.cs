@@ -7,7 +7,7 @@ using OfficeFlow.Functions.Contacts.Logging;
 using OfficeFlow.Functions.Contacts.Matching;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 using OfficeFlow.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

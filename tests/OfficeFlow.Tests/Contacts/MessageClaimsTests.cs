@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OfficeFlow.Functions.Contacts.Logging;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 using OfficeFlow.Tests.Infrastructure;
 
 using static OfficeFlow.Tests.Contacts.LogEmailCalls;
@@ -24,7 +24,7 @@ public sealed class MessageClaimsTests(AzuriteFixture azurite) : IClassFixture<A
         var message = ContactsEmails.FromClient("i.petrov@romashka.ru", "Иван Петров", ContactsEmails.RomashkaSignature, messageId: "<crashed@romashka.ru>");
         // The crashed request claimed the message two minutes ago and never wrote its interaction.
         var claims = await host.Services.GetRequiredService<TableStore>().GetTableAsync("LoggedMessages");
-        await claims.AddEntityAsync(new MessageClaimEntity
+        await claims.TryAddAsync(new MessageClaimEntity
         {
             PartitionKey = Keys.MessageHash(message.InternetMessageId!),
             ClaimedAt = DateTimeOffset.UtcNow - MessageClaims.StaleClaim - TimeSpan.FromMinutes(1),
@@ -54,7 +54,7 @@ public sealed class MessageClaimsTests(AzuriteFixture azurite) : IClassFixture<A
         var client = Keys.ClientId("inn:7707083893");
         var row = TableKeys.InvertedTicks(crashedAt) + "-" + hash[..16];
         var claims = await host.Services.GetRequiredService<TableStore>().GetTableAsync("LoggedMessages");
-        await claims.AddEntityAsync(new MessageClaimEntity
+        await claims.TryAddAsync(new MessageClaimEntity
         {
             PartitionKey = hash,
             ClaimedAt = DateTimeOffset.UtcNow - MessageClaims.StaleClaim - TimeSpan.FromMinutes(1),

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using OfficeFlow.Functions.Firm;
 using System.Text.Json.Nodes;
@@ -83,7 +84,7 @@ public class ContractServiceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await _recorder.Received(1).RecordAsync(Arg.Is<TaskEvent>(e => e.TaskCode == "2.4" && e.SourceId == "contract:2026-0001" && e.EmployeeId == "user-42" && e.ClientId == "7705987654"), Arg.Any<CancellationToken>());
 
         var table = await _tables.GetTableAsync(ContractService.TableName);
-        var stored = await table.GetEntityIfExistsAsync<ContractEntity>("2026", "2026-0001");
+        var stored = await table.FindAsync<ContractEntity>("2026", "2026-0001");
         Assert.NotNull(stored);
         Assert.Equal(40000.50m, stored.Amount);
         Assert.Equal("service-maintenance", stored.TemplateId);
@@ -124,7 +125,7 @@ public class ContractServiceTests(AzuriteFixture azurite) : IClassFixture<Azurit
         var numbers = results.Select(r => r.Number!).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(Enumerable.Range(1, 20).Select(n => $"2026-{n:0000}"), numbers);
         var table = await _tables.GetTableAsync(ContractService.TableName);
-        var stored = await table.QueryAsync<ContractEntity>(OfficeFlow.Storage.TableClient.CreateQueryFilter($"PartitionKey eq {"2026"}")).CountAsync();
+        var stored = await table.QueryAsync<ContractEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"2026"}")).CountAsync();
         Assert.Equal(20, stored);
     }
 

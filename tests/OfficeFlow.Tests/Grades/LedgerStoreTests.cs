@@ -65,7 +65,7 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite) : IClassFixture<Azu
         var sourceId = "contract:2026-0099";
         var (pk, rk) = LedgerIds.SourceMarker(sourceId);
         var sources = await _tables.GetTableAsync(LedgerStore.SourcesTable);
-        await sources.AddEntityAsync(new LedgerSourceEntity { PartitionKey = pk, RowKey = rk, SourceId = sourceId, Month = "2026-10", EntryRowKey = LedgerIds.AutomaticRowKey(sourceId) });
+        await sources.TryAddAsync(new LedgerSourceEntity { PartitionKey = pk, RowKey = rk, SourceId = sourceId, Month = "2026-10", EntryRowKey = LedgerIds.AutomaticRowKey(sourceId) });
 
         await recorder.RecordAsync(new TaskEvent("anna", "2.4", new DateTimeOffset(2026, 10, 7, 12, 0, 0, TimeSpan.FromHours(3)), sourceId));
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OfficeFlow.Functions.Hosting.Timers;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 using OfficeFlow.Tests.Infrastructure;
 
 namespace OfficeFlow.Tests.Hosting;
@@ -63,7 +63,7 @@ public sealed class TableScheduleStatusStoreTests(AzuriteFixture azurite) : ICla
         await CreateStore(azurite.ConnectionString).SaveAsync("Visible", new ScheduleStatus(null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), default);
 
         var table = azurite.CreateServiceClient().GetTableClient(_prefix + TableScheduleStatusStore.TableName);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>("Visible", "status");
+        var row = await table.FindAsync<TableEntity>("Visible", "status");
 
         Assert.NotNull(row);
     }

@@ -1,4 +1,5 @@
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Tests.Infrastructure;
 
@@ -21,7 +22,8 @@ public sealed class AzuriteFixture : IDisposable
     /// <summary>What Azurite printed last, to add to a failure message.</summary>
     public string Output => _server.Output;
 
-    public TableServiceClient CreateServiceClient(TableClientOptions? options = null) => new(ConnectionString, options);
+    /// <summary>A client with the app's own options (bounded retries and timeouts, the limits guard) unless the test gives others.</summary>
+    public TableServiceClient CreateServiceClient(TableClientOptions? options = null) => new(ConnectionString, options ?? StorageModule.CreateClientOptions());
 
     /// <summary>A unique prefix of letters and digits (starts with a letter), for Storage:TablePrefix or table names.</summary>
     public static string NewTablePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];

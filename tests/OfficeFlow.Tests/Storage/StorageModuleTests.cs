@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 using OfficeFlow.Tests.Infrastructure;
 
 namespace OfficeFlow.Tests.Storage;
@@ -48,10 +48,10 @@ public sealed class StorageModuleTests(AzuriteFixture azurite) : IClassFixture<A
         var store = services.GetRequiredService<TableStore>();
 
         var table = await store.GetTableAsync("Clients");
-        await table.AddEntityAsync(new Note("p", "r", "stored"));
+        await table.TryAddAsync(new Note("p", "r", "stored"));
 
         Assert.Equal(prefix + "Clients", table.Name);
-        var listed = await azurite.CreateServiceClient().QueryTablesAsync(TableClient.CreateQueryFilter($"TableName eq {prefix + "Clients"}")).ToListAsync();
+        var listed = await azurite.CreateServiceClient().QueryAsync(TableClient.CreateQueryFilter($"TableName eq {prefix + "Clients"}")).ToListAsync();
         Assert.Single(listed);
         Assert.Same(table, await store.GetTableAsync("Clients"));
     }

@@ -1,4 +1,5 @@
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Tests.Storage;
 

@@ -3,7 +3,8 @@ using OfficeFlow.Functions.Contacts.Extraction;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Functions.Contracts;
 using OfficeFlow.Functions.Invoices;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Cards;
 

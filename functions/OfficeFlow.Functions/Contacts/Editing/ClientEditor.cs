@@ -1,7 +1,8 @@
 using Azure;
 using OfficeFlow.Functions.Contacts.Cards.Heads;
 using OfficeFlow.Functions.Contacts.Records;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Editing;
 
@@ -24,7 +25,7 @@ public sealed class ClientEditor(ContactsTables tables, ClientDirectory director
     public async Task<ClientEditResult> UpdateAsync(string id, ClientUpdate update, ETag ifMatch, CancellationToken cancellationToken)
     {
         var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
-        var current = await clients.GetEntityIfExistsAsync<ClientEntity>(id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var current = await clients.FindAsync<ClientEntity>(id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (current is null || current.Status == ClientStatus.Merged)
         {
             return new(ClientEditStatus.NotFound, Message: current is null ? null : $"Клиент объединён с {current.MergedInto}: правьте его карточку.");
@@ -63,18 +64,17 @@ public sealed class ClientEditor(ContactsTables tables, ClientDirectory director
         current.SignatoryBasis = Empty(update.SignatoryBasis);
         current.UpdatedAt = time.GetUtcNow();
 
-        var written = await clients.UpdateEntityAsync(current, ifMatch, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        if (written.Status == TableWriteStatus.Conflict)
+        var written = await clients.TryUpdateAsync(current, ifMatch, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        if (written == TableWriteStatus.Conflict)
         {
             return Stale();
         }
 
-        if (written.Status == TableWriteStatus.NotFound)
+        if (written == TableWriteStatus.NotFound)
         {
             return new(ClientEditStatus.NotFound);
         }
 
-        current.ETag = written.ETag;
         // At once, so that an index or search-row failure below cannot leave other processes' snapshots of the old requisites valid;
         // and again at the end, after the search rows changed the client row once more.
         snapshots.Forget(id);
@@ -103,7 +103,7 @@ public sealed class ClientEditor(ContactsTables tables, ClientDirectory director
         // After the client row changed: every process holding a snapshot of this client fails its next guarded head write and reads again.
         snapshots.Forget(id);
         await heads.DropAsync(id, cancellationToken).ConfigureAwait(false);
-        current.ETag = (await clients.GetEntityIfExistsAsync<ClientEntity>(id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false))?.ETag ?? current.ETag;
+        current.ETag = (await clients.FindAsync<ClientEntity>(id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false))?.ETag ?? current.ETag;
         return new(ClientEditStatus.Saved, current);
     }
 

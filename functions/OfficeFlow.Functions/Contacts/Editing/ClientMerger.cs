@@ -1,7 +1,8 @@
 using Azure;
 using OfficeFlow.Functions.Contacts.Cards.Heads;
 using OfficeFlow.Functions.Contacts.Records;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Editing;
 
@@ -31,8 +32,8 @@ public sealed class ClientMerger(ContactsTables tables, ClientDirectory director
         }
 
         var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
-        var target = await clients.GetEntityIfExistsAsync<ClientEntity>(targetId, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var source = await clients.GetEntityIfExistsAsync<ClientEntity>(sourceId, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var target = await clients.FindAsync<ClientEntity>(targetId, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var source = await clients.FindAsync<ClientEntity>(sourceId, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (target is null || source is null)
         {
             return new(ClientMergeStatus.NotFound, Message: $"Клиент {(target is null ? targetId : sourceId)} не найден.");
@@ -62,7 +63,7 @@ public sealed class ClientMerger(ContactsTables tables, ClientDirectory director
         source.Status = ClientStatus.Merged;
         source.MergedInto = targetId;
         source.UpdatedAt = time.GetUtcNow();
-        await clients.UpsertEntityAsync(source, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await clients.UpsertAsync(source, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         // Before anything moves: no message can be written into the source's partition any more (one in flight fails its guard,
         // is resolved again and goes to the target), so the move below cannot miss one.
         snapshots.Forget(sourceId);
@@ -100,14 +101,19 @@ public sealed class ClientMerger(ContactsTables tables, ClientDirectory director
             target.SignatoryPosition ??= source.SignatoryPosition;
             target.SignatoryBasis ??= source.SignatoryBasis;
             target.UpdatedAt = time.GetUtcNow();
-            var written = await clients.UpdateEntityAsync(target, target.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            if (written.Status != TableWriteStatus.Conflict)
+            var written = await clients.TryUpdateAsync(target, target.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            if (written == TableWriteStatus.Ok)
             {
                 return;
             }
 
+            if (written == TableWriteStatus.NotFound)
+            {
+                throw new InvalidOperationException($"Client {target.Id} disappeared during a merge.");
+            }
+
             // Someone edited the target meanwhile: start again from their version.
-            target = await clients.GetEntityIfExistsAsync<ClientEntity>(target.Id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false)
+            target = await clients.FindAsync<ClientEntity>(target.Id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Client {target.Id} disappeared during a merge.");
         }
     }
@@ -116,45 +122,69 @@ public sealed class ClientMerger(ContactsTables tables, ClientDirectory director
     {
         var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
         var moved = 0;
-        await foreach (var contact in contacts.QueryAsync<ContactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var found in contacts.QueryAsync<ContactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var existing = await contacts.GetEntityIfExistsAsync<ContactEntity>(targetId, contact.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var copy = new ContactEntity
+            for (var contact = found; contact is not null;)
             {
-                PartitionKey = targetId,
-                RowKey = contact.RowKey,
-                Name = existing?.Name ?? contact.Name,
-                Position = existing?.Position ?? contact.Position,
-                Emails = Union(existing?.Emails, contact.Emails),
-                Phones = Union(existing?.Phones, contact.Phones),
-                CreatedAt = existing is null || contact.CreatedAt < existing.CreatedAt ? contact.CreatedAt : existing.CreatedAt,
-                UpdatedAt = time.GetUtcNow(),
-            };
-            await contacts.UpsertEntityAsync(copy, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            foreach (var email in SearchTokens.SplitList(contact.Emails))
-            {
-                await directory.PointIndexAsync(IndexEntity.EmailPartition, email, targetId, contact.RowKey, cancellationToken).ConfigureAwait(false);
+                contact = await MoveContactAsync(contacts, contact, targetId, cancellationToken).ConfigureAwait(false);
             }
 
-            await contacts.DeleteEntityAsync(sourceId, contact.RowKey, contact.ETag, cancellationToken).ConfigureAwait(false);
             moved++;
         }
 
         return moved;
     }
 
+    /// <summary>Copies one contact into the target and deletes it from the source, guarded by the ETag it was read with.
+    /// Returns the source's newer version when the delete met a conflict (a message in flight changed the contact after
+    /// it was read), so that version is copied too and nothing of it is lost; null when the contact is moved.</summary>
+    private async Task<ContactEntity?> MoveContactAsync(TableClient contacts, ContactEntity contact, string targetId, CancellationToken cancellationToken)
+    {
+        var sourceId = contact.PartitionKey;
+        var existing = await contacts.FindAsync<ContactEntity>(targetId, contact.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var copy = new ContactEntity
+        {
+            PartitionKey = targetId,
+            RowKey = contact.RowKey,
+            Name = existing?.Name ?? contact.Name,
+            Position = existing?.Position ?? contact.Position,
+            Emails = Union(existing?.Emails, contact.Emails),
+            Phones = Union(existing?.Phones, contact.Phones),
+            CreatedAt = existing is null || contact.CreatedAt < existing.CreatedAt ? contact.CreatedAt : existing.CreatedAt,
+            UpdatedAt = time.GetUtcNow(),
+        };
+        await contacts.UpsertAsync(copy, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        foreach (var email in SearchTokens.SplitList(contact.Emails))
+        {
+            await directory.PointIndexAsync(IndexEntity.EmailPartition, email, targetId, contact.RowKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        // NotFound: a concurrent merge of the same pair moved it already.
+        return await contacts.TryDeleteAsync(sourceId, contact.RowKey, contact.ETag, cancellationToken).ConfigureAwait(false) == TableWriteStatus.Conflict
+            ? await contacts.FindAsync<ContactEntity>(sourceId, contact.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
     private async Task<int> MoveInteractionsAsync(string sourceId, string targetId, CancellationToken cancellationToken)
     {
         var interactions = await tables.Interactions(cancellationToken).ConfigureAwait(false);
         var moved = 0;
-        await foreach (var interaction in interactions.QueryAsync<InteractionEntity>(InteractionRows.OfPartition(sourceId), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var found in interactions.QueryAsync<InteractionEntity>(InteractionRows.OfPartition(sourceId), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var etag = interaction.ETag;
-            interaction.PartitionKey = targetId;
-            interaction.ClientId = targetId;
-            interaction.ETag = default;
-            await interactions.UpsertEntityAsync(interaction, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            await interactions.DeleteEntityAsync(sourceId, interaction.RowKey, etag, cancellationToken).ConfigureAwait(false);
+            // A conflict on the guarded delete means the interaction was rewritten in the source after it was read (a retried
+            // log of the same message): move that newer version as well. NotFound: a concurrent merge moved it already.
+            for (var interaction = found; interaction is not null;)
+            {
+                var etag = interaction.ETag;
+                var rowKey = interaction.RowKey;
+                interaction.PartitionKey = targetId;
+                interaction.ClientId = targetId;
+                await interactions.UpsertAsync(interaction, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                interaction = await interactions.TryDeleteAsync(sourceId, rowKey, etag, cancellationToken).ConfigureAwait(false) == TableWriteStatus.Conflict
+                    ? await interactions.FindAsync<InteractionEntity>(sourceId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false)
+                    : null;
+            }
+
             moved++;
         }
 

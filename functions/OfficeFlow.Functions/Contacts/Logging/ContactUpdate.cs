@@ -1,7 +1,8 @@
 using OfficeFlow.Functions.Contacts.Extraction;
 using OfficeFlow.Functions.Contacts.Matching;
 using OfficeFlow.Functions.Contacts.Records;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Logging;
 
@@ -49,7 +50,7 @@ public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? 
         }
 
         var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
-        await contacts.UpsertEntityAsync(Contact, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await contacts.UpsertAsync(Contact, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         var partition = Contact.PartitionKey;
         // The address's index row names the contact's partition: it changes only for a new contact or one that moved (a new phone leaves it as it is).
         if (OldPartition != partition)
@@ -59,7 +60,8 @@ public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? 
 
         if (OldPartition is not null && OldPartition != partition)
         {
-            await contacts.DeleteEntityAsync(OldPartition, Contact.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // Unconditional: the contact now lives in its new partition, so the old row is stale whatever it holds (NotFound: gone already).
+            await contacts.TryDeleteAsync(OldPartition, Contact.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 

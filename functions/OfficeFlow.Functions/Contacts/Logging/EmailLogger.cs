@@ -4,7 +4,8 @@ using OfficeFlow.Functions.Contacts.Extraction;
 using OfficeFlow.Functions.Contacts.Matching;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Functions.Grades;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Logging;
 
@@ -230,7 +231,7 @@ public sealed class EmailLogger(
         if (contact is null && claim.ContactId is not null)
         {
             var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
-            var stored = await contacts.GetEntityIfExistsAsync<ContactEntity>(client?.Id ?? ContactEntity.NoClient, claim.ContactId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var stored = await contacts.FindAsync<ContactEntity>(client?.Id ?? ContactEntity.NoClient, claim.ContactId, cancellationToken: cancellationToken).ConfigureAwait(false);
             contact = stored is null ? null : ContactView.From(stored);
         }
 

@@ -1,5 +1,6 @@
 using OfficeFlow.Functions.Contacts.Records;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Logging;
 
@@ -29,14 +30,13 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
         while (true)
         {
             var claim = NewClaim(messageHash, interaction, owner, interaction.At);
-            var added = await claims.AddEntityAsync(claim, cancellationToken).ConfigureAwait(false);
-            if (added.Succeeded)
+            var added = await claims.TryAddAsync(claim, cancellationToken).ConfigureAwait(false);
+            if (added == TableWriteStatus.Ok)
             {
-                claim.ETag = added.ETag;
                 return new ClaimOutcome(claim, null, null);
             }
 
-            var existing = await claims.GetEntityIfExistsAsync<MessageClaimEntity>(messageHash, MessageClaimEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var existing = await claims.FindAsync<MessageClaimEntity>(messageHash, MessageClaimEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (existing is null)
             {
                 continue; // released by a request that failed: claim it again
@@ -88,7 +88,8 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
     public async Task ReleaseAsync(MessageClaimEntity claim, CancellationToken cancellationToken)
     {
         var claims = await tables.LoggedMessages(cancellationToken).ConfigureAwait(false);
-        await claims.DeleteEntityAsync(claim.PartitionKey, claim.RowKey, claim.ETag, cancellationToken).ConfigureAwait(false);
+        // A conflict may be ignored: another request took the claim over (it went stale), and it is theirs now, not ours to release.
+        await claims.TryDeleteAsync(claim.PartitionKey, claim.RowKey, claim.ETag, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The interaction a claim names: where it was written, or, if its client was merged since, in the surviving client (same row key).</summary>
@@ -100,10 +101,10 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
         }
 
         var interactions = await tables.Interactions(cancellationToken).ConfigureAwait(false);
-        var interaction = await interactions.GetEntityIfExistsAsync<InteractionEntity>(claim.InteractionPartition, claim.InteractionRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var interaction = await interactions.FindAsync<InteractionEntity>(claim.InteractionPartition, claim.InteractionRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (interaction is null && claim.ClientId is not null && await directory.GetAsync(claim.ClientId, cancellationToken).ConfigureAwait(false) is { } current && current.Id != claim.InteractionPartition)
         {
-            interaction = await interactions.GetEntityIfExistsAsync<InteractionEntity>(current.Id, claim.InteractionRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            interaction = await interactions.FindAsync<InteractionEntity>(current.Id, claim.InteractionRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         return interaction;
@@ -111,13 +112,12 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
 
     private static async Task<MessageClaimEntity?> ReplaceAsync(TableClient claims, MessageClaimEntity current, MessageClaimEntity replacement, CancellationToken cancellationToken)
     {
-        var written = await claims.UpdateEntityAsync(replacement, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        if (!written.Succeeded)
+        var written = await claims.TryUpdateAsync(replacement, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        if (written != TableWriteStatus.Ok)
         {
             return null;
         }
 
-        replacement.ETag = written.ETag;
         return replacement;
     }
 

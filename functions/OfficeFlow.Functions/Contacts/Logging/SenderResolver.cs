@@ -1,3 +1,4 @@
+using OfficeFlow.Functions.Storage;
 using OfficeFlow.Functions.Contacts.Cards.Heads;
 using OfficeFlow.Functions.Contacts.Matching;
 using OfficeFlow.Functions.Contacts.Records;
@@ -126,7 +127,7 @@ public sealed class SenderResolver(ContactsTables tables, ClientDirectory direct
     private async Task<ContactEntity?> ReadContactAsync(IndexEntity entry, string address, CancellationToken cancellationToken)
     {
         var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
-        return await contacts.GetEntityIfExistsAsync<ContactEntity>(ContactPartitionOf(entry), ContactIdOf(entry, address), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await contacts.FindAsync<ContactEntity>(ContactPartitionOf(entry), ContactIdOf(entry, address), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(IndexEntity? Entry, bool Cached)> ReadAsync(string partition, string value, bool useCache, CancellationToken cancellationToken)
@@ -137,7 +138,7 @@ public sealed class SenderResolver(ContactsTables tables, ClientDirectory direct
         }
 
         var index = await tables.Index(cancellationToken).ConfigureAwait(false);
-        return (await index.GetEntityIfExistsAsync<IndexEntity>(partition, value, cancellationToken: cancellationToken).ConfigureAwait(false), false);
+        return (await index.FindAsync<IndexEntity>(partition, value, cancellationToken: cancellationToken).ConfigureAwait(false), false);
     }
 
     private void Remember(string partition, string? value, (IndexEntity? Entry, bool Cached) read)

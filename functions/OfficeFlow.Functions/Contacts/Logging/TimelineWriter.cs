@@ -1,6 +1,7 @@
 using OfficeFlow.Functions.Contacts.Cards.Heads;
 using OfficeFlow.Functions.Contacts.Records;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Logging;
 
@@ -18,7 +19,7 @@ public sealed class TimelineWriter(ContactsTables tables, CardHeadStore heads, C
         {
             var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
             // The key is fixed by the message, so a retry after a crash rewrites the same row rather than adding one.
-            await table.UpsertEntityAsync(interaction, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await table.UpsertAsync(interaction, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return CardHead.Empty;
         }
 

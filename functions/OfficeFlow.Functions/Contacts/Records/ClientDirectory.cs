@@ -1,6 +1,7 @@
 using Azure;
 using OfficeFlow.Functions.Contacts.Matching;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Records;
 
@@ -31,7 +32,7 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
     public async Task<IndexEntity?> GetEmailEntryAsync(string address, CancellationToken cancellationToken)
     {
         var index = await tables.Index(cancellationToken).ConfigureAwait(false);
-        return await index.GetEntityIfExistsAsync<IndexEntity>(IndexEntity.EmailPartition, MailAddress.Normalise(address), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await index.FindAsync<IndexEntity>(IndexEntity.EmailPartition, MailAddress.Normalise(address), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The client with this id, following merges to where it lives now; null when there is none.</summary>
@@ -40,7 +41,7 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
         var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
         for (var hop = 0; hop < MaxMergeHops && IsValidId(id); hop++)
         {
-            var client = await clients.GetEntityIfExistsAsync<ClientEntity>(id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var client = await clients.FindAsync<ClientEntity>(id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (client is not { Status: ClientStatus.Merged, MergedInto: { } next })
             {
                 return client;
@@ -56,8 +57,8 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
     public async Task<(ClientEntity Client, bool Created)> AddAsync(ClientEntity client, CancellationToken cancellationToken)
     {
         var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
-        var result = await clients.AddEntityAsync(client, cancellationToken).ConfigureAwait(false);
-        if (result.Status == TableWriteStatus.AlreadyExists)
+        var result = await clients.TryAddAsync(client, cancellationToken).ConfigureAwait(false);
+        if (result == TableWriteStatus.AlreadyExists)
         {
             var existing = await GetAsync(client.Id, cancellationToken).ConfigureAwait(false);
             return (existing ?? client, false);
@@ -83,13 +84,13 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
         var index = await tables.Index(cancellationToken).ConfigureAwait(false);
         var entry = new IndexEntity { PartitionKey = partition, RowKey = value.ToLowerInvariant(), ClientId = clientId };
         cache.Forget(partition, entry.RowKey);
-        var result = await index.AddEntityAsync(entry, cancellationToken).ConfigureAwait(false);
-        if (result.Status != TableWriteStatus.AlreadyExists)
+        var result = await index.TryAddAsync(entry, cancellationToken).ConfigureAwait(false);
+        if (result != TableWriteStatus.AlreadyExists)
         {
             return clientId;
         }
 
-        var owner = await index.GetEntityIfExistsAsync<IndexEntity>(partition, entry.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var owner = await index.FindAsync<IndexEntity>(partition, entry.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return owner?.ClientId ?? clientId;
     }
 
@@ -98,7 +99,7 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
     {
         var index = await tables.Index(cancellationToken).ConfigureAwait(false);
         cache.Forget(partition, value.ToLowerInvariant());
-        await index.UpsertEntityAsync(new IndexEntity { PartitionKey = partition, RowKey = value.ToLowerInvariant(), ClientId = clientId, ContactId = contactId }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await index.UpsertAsync(new IndexEntity { PartitionKey = partition, RowKey = value.ToLowerInvariant(), ClientId = clientId, ContactId = contactId }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes an exact-match value if it still points at this client.</summary>
@@ -106,10 +107,12 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
     {
         var index = await tables.Index(cancellationToken).ConfigureAwait(false);
         cache.Forget(partition, value.ToLowerInvariant());
-        var entry = await index.GetEntityIfExistsAsync<IndexEntity>(partition, value.ToLowerInvariant(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entry = await index.FindAsync<IndexEntity>(partition, value.ToLowerInvariant(), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (entry is not null && entry.ClientId == clientId)
         {
-            await index.DeleteEntityAsync(partition, entry.RowKey, entry.ETag, cancellationToken).ConfigureAwait(false);
+            // A conflict may be ignored: the entry changed since it was read, i.e. someone pointed it at another client, and
+            // then it is no longer this client's to release. NotFound: released already.
+            await index.TryDeleteAsync(partition, entry.RowKey, entry.ETag, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -135,7 +138,7 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
         var index = await tables.Index(cancellationToken).ConfigureAwait(false);
         foreach (var token in tokens)
         {
-            await index.UpsertEntityAsync(new IndexEntity
+            await index.UpsertAsync(new IndexEntity
             {
                 PartitionKey = SearchPartition(token),
                 RowKey = token + "|" + client.Id,
@@ -148,16 +151,18 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
 
         foreach (var stale in (client.SearchTokens ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Except(tokens, StringComparer.Ordinal))
         {
-            await index.DeleteEntityAsync(SearchPartition(stale), stale + "|" + client.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await index.TryDeleteAsync(SearchPartition(stale), stale + "|" + client.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
-        var written = await clients.UpdateEntityAsync(new TableEntity(client.Id, ClientEntity.Row) { ["SearchTokens"] = joined }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        var patch = new TableEntity(client.Id, ClientEntity.Row) { ["SearchTokens"] = joined };
+        // NotFound may be ignored: the client row is gone (merged away and removed), so it has no search tokens to keep.
+        var written = await clients.TryUpdateAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         client.SearchTokens = joined;
         // The row changed: the card handed out with this entity must carry the ETag a following edit will be checked against.
-        if (written.Succeeded)
+        if (written == TableWriteStatus.Ok)
         {
-            client.ETag = written.ETag;
+            client.ETag = patch.ETag;
         }
     }
 
@@ -201,7 +206,7 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
     private async Task<string?> FindAsync(string partition, string value, CancellationToken cancellationToken)
     {
         var index = await tables.Index(cancellationToken).ConfigureAwait(false);
-        var entry = await index.GetEntityIfExistsAsync<IndexEntity>(partition, value, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entry = await index.FindAsync<IndexEntity>(partition, value, cancellationToken: cancellationToken).ConfigureAwait(false);
         return entry?.ClientId is { Length: > 0 } id ? id : null;
     }
 

@@ -1,5 +1,7 @@
+using System.Runtime.Serialization;
 using Azure;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Records;
 
@@ -40,6 +42,8 @@ public sealed class ClientEntity : ITableEntity
     /// <summary>The search tokens indexed for this client (space-separated), so a rename can remove the old ones.</summary>
     public string? SearchTokens { get; set; }
 
+    // Derived from the keys: not a stored property (the official client would write every readable property).
+    [IgnoreDataMember]
     public string Id => PartitionKey;
 }
 

@@ -1,5 +1,7 @@
+using System.Runtime.Serialization;
 using Azure;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Records;
 
@@ -26,6 +28,9 @@ public sealed class ContactEntity : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    // Derived from the keys: not a stored property (the official client would write every readable property).
+    [IgnoreDataMember]
     public string Id => RowKey;
+    [IgnoreDataMember]
     public string? ClientId => PartitionKey == NoClient ? null : PartitionKey;
 }

@@ -7,7 +7,8 @@ using OfficeFlow.Functions.Contacts.Matching;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Functions.Graph;
 using OfficeFlow.Functions.Hosting.Timers;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Sync;
 
@@ -60,7 +61,7 @@ public sealed class MailboxSync(
     {
         var stateTable = await tables.SyncState(cancellationToken).ConfigureAwait(false);
         var mailbox = graphSettings.Mailbox.ToLowerInvariant();
-        var state = await stateTable.GetEntityIfExistsAsync<SyncStateEntity>(mailbox, folder, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var state = await stateTable.FindAsync<SyncStateEntity>(mailbox, folder, cancellationToken: cancellationToken).ConfigureAwait(false);
         var delta = graph.Users[graphSettings.Mailbox].MailFolders[folder].Messages.Delta;
         var totals = new SyncTotals();
 
@@ -95,7 +96,7 @@ public sealed class MailboxSync(
                 throw new InvalidOperationException($"Graph returned a delta page of {folder} with neither @odata.nextLink nor @odata.deltaLink.");
             }
 
-            await stateTable.UpsertEntityAsync(new SyncStateEntity
+            await stateTable.UpsertAsync(new SyncStateEntity
             {
                 PartitionKey = mailbox,
                 RowKey = folder,

@@ -1,6 +1,8 @@
+using System.Runtime.Serialization;
 using Azure;
 using OfficeFlow.Functions.Grades.Computation;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Grades.Ledger;
 
@@ -27,6 +29,8 @@ public sealed class LedgerEntity : ITableEntity
     public string? Note { get; set; }
 
     /// <summary>The entry's id in the API: month and row key, e.g. "2026-10~m-3f2a…".</summary>
+    // Derived from the keys: not a stored property (the official client would write every readable property).
+    [IgnoreDataMember]
     public string Id => LedgerIds.Format(PartitionKey, RowKey);
 
     public LedgerEntry ToEntry() => new(Id, EmployeeId, At, TaskCode, Source, ClientId, ClientName, Minutes, SourceId, Note);

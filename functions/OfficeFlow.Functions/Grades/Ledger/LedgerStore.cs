@@ -1,6 +1,6 @@
 using OfficeFlow.Functions.Grades.Computation;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 
 namespace OfficeFlow.Functions.Grades.Ledger;
 
@@ -40,11 +40,11 @@ public class LedgerStore(TableStore tables, GradesSettings settings)
         var sources = await tables.GetTableAsync(SourcesTable, cancellationToken);
         var (pk, rk) = LedgerIds.SourceMarker(entity.SourceId);
         var marker = new LedgerSourceEntity { PartitionKey = pk, RowKey = rk, SourceId = entity.SourceId, Month = entity.PartitionKey, EntryRowKey = entity.RowKey };
-        var markerResult = await sources.AddEntityAsync(marker, cancellationToken);
+        var markerResult = await sources.TryAddAsync(marker, cancellationToken);
         var outcome = LedgerAddOutcome.Added;
-        if (markerResult.Status == TableWriteStatus.AlreadyExists)
+        if (markerResult == TableWriteStatus.AlreadyExists)
         {
-            var existing = await sources.GetEntityIfExistsAsync<LedgerSourceEntity>(pk, rk, cancellationToken: cancellationToken)
+            var existing = await sources.FindAsync<LedgerSourceEntity>(pk, rk, cancellationToken: cancellationToken)
                 ?? throw new InvalidOperationException($"The ledger source marker for '{entity.SourceId}' vanished while being read.");
             entity.PartitionKey = existing.Month;
             entity.RowKey = existing.EntryRowKey;
@@ -52,28 +52,28 @@ public class LedgerStore(TableStore tables, GradesSettings settings)
         }
 
         var ledger = await tables.GetTableAsync(LedgerTable, cancellationToken);
-        var added = await ledger.AddEntityAsync(entity, cancellationToken);
-        return added.Status == TableWriteStatus.AlreadyExists ? LedgerAddOutcome.AlreadyRecorded : outcome;
+        var added = await ledger.TryAddAsync(entity, cancellationToken);
+        return added == TableWriteStatus.AlreadyExists ? LedgerAddOutcome.AlreadyRecorded : outcome;
     }
 
     /// <summary>Adds a manual entry; the row key comes from the request id, so a repeated request adds nothing.</summary>
     public virtual async Task<LedgerAddOutcome> AddManualAsync(LedgerEntity entity, CancellationToken cancellationToken = default)
     {
         var ledger = await tables.GetTableAsync(LedgerTable, cancellationToken);
-        var result = await ledger.AddEntityAsync(entity, cancellationToken);
-        return result.Status == TableWriteStatus.AlreadyExists ? LedgerAddOutcome.AlreadyRecorded : LedgerAddOutcome.Added;
+        var result = await ledger.TryAddAsync(entity, cancellationToken);
+        return result == TableWriteStatus.AlreadyExists ? LedgerAddOutcome.AlreadyRecorded : LedgerAddOutcome.Added;
     }
 
     public virtual async Task<LedgerEntity?> GetAsync(GradesMonth month, string rowKey, CancellationToken cancellationToken = default)
     {
         var ledger = await tables.GetTableAsync(LedgerTable, cancellationToken);
-        return await ledger.GetEntityIfExistsAsync<LedgerEntity>(month.ToString(), rowKey, cancellationToken: cancellationToken);
+        return await ledger.FindAsync<LedgerEntity>(month.ToString(), rowKey, cancellationToken: cancellationToken);
     }
 
     /// <summary>Deletes an entry if it is unchanged since it was read (ETag), so a concurrent edit is not lost.</summary>
     public virtual async Task<TableWriteStatus> DeleteAsync(LedgerEntity entity, CancellationToken cancellationToken = default)
     {
         var ledger = await tables.GetTableAsync(LedgerTable, cancellationToken);
-        return (await ledger.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken)).Status;
+        return await ledger.TryDeleteAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using Azure;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 
 namespace OfficeFlow.Functions.Grades.Timer;
 
@@ -34,27 +34,25 @@ public sealed class MonthlyRunMarkers(TableStore tables)
     {
         var table = await tables.GetTableAsync(Table, cancellationToken);
         var marker = new MonthlyRunEntity { PartitionKey = month, RowKey = MailRow, State = "sending", ClaimedAt = now };
-        var added = await table.AddEntityAsync(marker, cancellationToken);
-        if (added.Succeeded)
+        var added = await table.TryAddAsync(marker, cancellationToken);
+        if (added == TableWriteStatus.Ok)
         {
-            marker.ETag = added.ETag;
             return marker;
         }
 
-        var existing = await table.GetEntityIfExistsAsync<MonthlyRunEntity>(month, MailRow, cancellationToken: cancellationToken);
+        var existing = await table.FindAsync<MonthlyRunEntity>(month, MailRow, cancellationToken: cancellationToken);
         if (existing is null || existing.State == "sent" || now - existing.ClaimedAt < StaleClaim)
         {
             return null;
         }
 
         existing.ClaimedAt = now;
-        var taken = await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
-        if (!taken.Succeeded)
+        var taken = await table.TryUpdateAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+        if (taken != TableWriteStatus.Ok)
         {
             return null;
         }
 
-        existing.ETag = taken.ETag;
         return existing;
     }
 
@@ -64,12 +62,15 @@ public sealed class MonthlyRunMarkers(TableStore tables)
         claim.State = "sent";
         claim.SentAt = now;
         claim.Location = location;
-        await table.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace, cancellationToken);
+        // Unconditional on purpose: the mail went out, and that fact must be stored whoever holds the claim now. If this
+        // run was so slow that another took its claim over (StaleClaim), an ETag guard would fail here and leave the row
+        // "sending", and a later run would send the workbook yet again.
+        await table.UpsertAsync(claim, TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<MonthlyRunEntity?> GetAsync(string month, CancellationToken cancellationToken)
     {
         var table = await tables.GetTableAsync(Table, cancellationToken);
-        return await table.GetEntityIfExistsAsync<MonthlyRunEntity>(month, MailRow, cancellationToken: cancellationToken);
+        return await table.FindAsync<MonthlyRunEntity>(month, MailRow, cancellationToken: cancellationToken);
     }
 }

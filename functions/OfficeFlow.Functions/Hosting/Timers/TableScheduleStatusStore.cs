@@ -1,6 +1,6 @@
 using Azure;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 
 namespace OfficeFlow.Functions.Hosting.Timers;
 
@@ -24,7 +24,7 @@ public sealed partial class TableScheduleStatusStore(IServiceProvider services, 
         try
         {
             var table = await services.GetRequiredService<TableStore>().GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
-            var entity = await table.GetEntityIfExistsAsync<ScheduleStatusEntity>(functionName, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var entity = await table.FindAsync<ScheduleStatusEntity>(functionName, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (entity is null)
             {
                 return await _memory.GetAsync(functionName, cancellationToken).ConfigureAwait(false);
@@ -48,7 +48,7 @@ public sealed partial class TableScheduleStatusStore(IServiceProvider services, 
         {
             var table = await services.GetRequiredService<TableStore>().GetTableAsync(TableName, cancellationToken).ConfigureAwait(false);
             // Last writer wins on purpose: one scheduler owns a timer's row, and its latest status is the truth.
-            await table.UpsertEntityAsync(
+            await table.UpsertAsync(
                 new ScheduleStatusEntity
                 {
                     PartitionKey = functionName,

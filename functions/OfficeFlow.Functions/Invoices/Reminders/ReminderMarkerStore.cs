@@ -1,6 +1,6 @@
 using Azure;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 
 namespace OfficeFlow.Functions.Invoices.Reminders;
 
@@ -27,13 +27,13 @@ public class ReminderMarkerStore(TableStore tables)
             ClaimedAt = now,
             Attempts = 1,
         };
-        var added = await table.AddEntityAsync(marker, ct).ConfigureAwait(false);
-        if (added.Succeeded)
+        var added = await table.TryAddAsync(marker, ct).ConfigureAwait(false);
+        if (added == TableWriteStatus.Ok)
         {
             return true;
         }
 
-        var existing = await table.GetEntityIfExistsAsync<ReminderMarkerEntity>(invoiceId, step.Key, cancellationToken: ct).ConfigureAwait(false);
+        var existing = await table.FindAsync<ReminderMarkerEntity>(invoiceId, step.Key, cancellationToken: ct).ConfigureAwait(false);
         if (existing is not { State: ReminderState.Failed })
         {
             return false;
@@ -42,20 +42,24 @@ public class ReminderMarkerStore(TableStore tables)
         existing.State = ReminderState.Sending;
         existing.ClaimedAt = now;
         existing.Attempts++;
-        var retaken = await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
-        return retaken.Succeeded;
+        var retaken = await table.TryUpdateAsync(existing, existing.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        return retaken == TableWriteStatus.Ok;
     }
 
     /// <summary>Records how the send ended; <paramref name="failure"/> is a short reason (no mail content, no exception text).</summary>
     public virtual async Task RecordOutcomeAsync(string invoiceId, ReminderStep step, DateTimeOffset now, string? failure, CancellationToken ct)
     {
         var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
-        var marker = await table.GetEntityIfExistsAsync<ReminderMarkerEntity>(invoiceId, step.Key, cancellationToken: ct).ConfigureAwait(false)
+        var marker = await table.FindAsync<ReminderMarkerEntity>(invoiceId, step.Key, cancellationToken: ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Reminder marker {invoiceId}/{step.Key} vanished before its outcome was recorded.");
         marker.State = failure is null ? ReminderState.Sent : ReminderState.Failed;
         marker.FinishedAt = now;
         marker.Failure = failure;
-        await table.UpdateEntityAsync(marker, ETag.All, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        // ETag.All: the outcome is a fact of this send, recorded whatever else touched the marker; only its loss is an error.
+        if (await table.TryUpdateAsync(marker, ETag.All, TableUpdateMode.Replace, ct).ConfigureAwait(false) == TableWriteStatus.NotFound)
+        {
+            throw new InvalidOperationException($"Reminder marker {invoiceId}/{step.Key} vanished before its outcome was recorded.");
+        }
     }
 
     public virtual async Task<IReadOnlyList<ReminderMarkerEntity>> ListAsync(string invoiceId, CancellationToken ct)

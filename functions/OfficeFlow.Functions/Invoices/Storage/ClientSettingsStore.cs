@@ -1,6 +1,6 @@
 using Azure;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 
 namespace OfficeFlow.Functions.Invoices.Storage;
 
@@ -13,7 +13,7 @@ public class ClientSettingsStore(TableStore tables)
     public virtual async Task<bool> IsDoNotRemindAsync(string clientId, CancellationToken ct)
     {
         var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<ClientSettingsEntity>(Partition, clientId, cancellationToken: ct).ConfigureAwait(false);
+        var row = await table.FindAsync<ClientSettingsEntity>(Partition, clientId, cancellationToken: ct).ConfigureAwait(false);
         return row?.DoNotRemind ?? false;
     }
 
@@ -34,7 +34,7 @@ public class ClientSettingsStore(TableStore tables)
     public virtual async Task SetDoNotRemindAsync(string clientId, bool doNotRemind, CancellationToken ct)
     {
         var table = await tables.GetTableAsync(TableName, ct).ConfigureAwait(false);
-        await table.UpsertEntityAsync(new ClientSettingsEntity { PartitionKey = Partition, RowKey = clientId, DoNotRemind = doNotRemind }, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        await table.UpsertAsync(new ClientSettingsEntity { PartitionKey = Partition, RowKey = clientId, DoNotRemind = doNotRemind }, TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 }
 

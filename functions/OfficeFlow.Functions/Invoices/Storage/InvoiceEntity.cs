@@ -1,8 +1,10 @@
+using System.Runtime.Serialization;
 using System.Text.Json;
 using Azure;
 using OfficeFlow.Functions.Invoices.Lifecycle;
 using OfficeFlow.Functions.Invoices.Money;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Invoices.Storage;
 
@@ -28,9 +30,19 @@ public sealed class InvoiceEntity : ITableEntity
     public VatMode VatMode { get; set; }
     /// <summary>The lines as JSON: they are read and written with the invoice, never queried one by one.</summary>
     public string LinesJson { get; set; } = "[]";
-    public decimal Paid { get; set; }
-    public decimal Total { get; set; }
-    public decimal Balance { get; set; }
+    // Money: invariant text under the property's old name, read and written through StoredMoney.
+    [DataMember(Name = nameof(Paid))]
+    public string PaidText { get; set; } = "0";
+    [IgnoreDataMember]
+    public decimal Paid { get => StoredMoney.Parse(PaidText, nameof(Paid)); set => PaidText = StoredMoney.Format(value); }
+    [DataMember(Name = nameof(Total))]
+    public string TotalText { get; set; } = "0";
+    [IgnoreDataMember]
+    public decimal Total { get => StoredMoney.Parse(TotalText, nameof(Total)); set => TotalText = StoredMoney.Format(value); }
+    [DataMember(Name = nameof(Balance))]
+    public string BalanceText { get; set; } = "0";
+    [IgnoreDataMember]
+    public decimal Balance { get => StoredMoney.Parse(BalanceText, nameof(Balance)); set => BalanceText = StoredMoney.Format(value); }
     public InvoiceStatus Status { get; set; }
     public DateTimeOffset? IssuedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }

@@ -1,15 +1,21 @@
 using Azure;
 using OfficeFlow.Functions.Invoices.Lifecycle;
 using OfficeFlow.Functions.Storage;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
 
 namespace OfficeFlow.Functions.Invoices.Storage;
 
 /// <summary>Reads and writes invoices and payments in the Invoices table (key design in <see cref="InvoiceKeys"/>).
 /// Every write is conditional: numbering is an ETag-guarded counter in the same transaction as the new invoice,
 /// and a payment is added in the same transaction as the ETag-guarded update of its invoice's balance.</summary>
-public class InvoiceStore(TableStore tables)
+public class InvoiceStore(TableStore tables, ContentionRetry retry)
 {
+    /// <summary>On the system clock, for code built without dependency injection.</summary>
+    public InvoiceStore(TableStore tables) : this(tables, ContentionRetry.System) { }
+
+    /// <summary>The retries of this aggregate's conditional writes (the invoice row under concurrent changes).</summary>
+    public ContentionRetry Retry { get; } = retry;
+
     private Task<TableClient> TableAsync(CancellationToken ct) => tables.GetTableAsync(InvoiceKeys.TableName, ct);
 
     /// <summary>Creates an invoice with the year's next number; <paramref name="build"/> gets the number and id.
@@ -23,14 +29,14 @@ public class InvoiceStore(TableStore tables)
         for (var attempt = 1; attempt <= ConcurrencyRetry.MaxAttempts; attempt++)
         {
             if (requestRow is not null
-                && await table.GetEntityIfExistsAsync<CreateRequestEntity>(partition, requestRow, cancellationToken: ct).ConfigureAwait(false) is { } done)
+                && await table.FindAsync<CreateRequestEntity>(partition, requestRow, cancellationToken: ct).ConfigureAwait(false) is { } done)
             {
                 var earlier = await GetAsync(done.InvoiceId, ct).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"Create request marker points at missing invoice {done.InvoiceId}.");
                 return (earlier.Invoice, false);
             }
 
-            var counter = await table.GetEntityIfExistsAsync<CounterEntity>(partition, InvoiceKeys.CounterRow, cancellationToken: ct).ConfigureAwait(false);
+            var counter = await table.FindAsync<CounterEntity>(partition, InvoiceKeys.CounterRow, cancellationToken: ct).ConfigureAwait(false);
             var number = (counter?.Last ?? 0) + 1;
             var invoice = build(number, InvoiceKeys.InvoiceId(year, number));
             var nextCounter = new CounterEntity { PartitionKey = partition, RowKey = InvoiceKeys.CounterRow, Last = number };
@@ -70,7 +76,7 @@ public class InvoiceStore(TableStore tables)
         }
 
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var entity = await table.GetEntityIfExistsAsync<InvoiceEntity>(InvoiceKeys.Partition(year), InvoiceKeys.InvoiceRow(number), cancellationToken: ct).ConfigureAwait(false);
+        var entity = await table.FindAsync<InvoiceEntity>(InvoiceKeys.Partition(year), InvoiceKeys.InvoiceRow(number), cancellationToken: ct).ConfigureAwait(false);
         return entity is null ? null : (entity.ToInvoice(), entity.ETag);
     }
 
@@ -91,10 +97,10 @@ public class InvoiceStore(TableStore tables)
     }
 
     /// <summary>Writes a changed invoice only if nobody changed it since it was read.</summary>
-    public virtual async Task<TableWriteResult> UpdateAsync(Invoice invoice, ETag ifMatch, CancellationToken ct)
+    public virtual async Task<TableWriteStatus> UpdateAsync(Invoice invoice, ETag ifMatch, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        return await table.UpdateEntityAsync(InvoiceEntity.From(invoice), ifMatch, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        return await table.TryUpdateAsync(InvoiceEntity.From(invoice), ifMatch, TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
     /// <summary>Adds the payment row and the invoice's new balance together, the invoice guarded by its ETag.
@@ -113,7 +119,7 @@ public class InvoiceStore(TableStore tables)
                 ct).ConfigureAwait(false);
             return true;
         }
-        catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedActionIndex == 1)
+        catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 1)
         {
             throw new PaymentExistsException(payment.Id);
         }

@@ -1,6 +1,8 @@
+using System.Runtime.Serialization;
 using Azure;
 using OfficeFlow.Functions.Invoices.Lifecycle;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Invoices.Storage;
 
@@ -15,7 +17,11 @@ public sealed class PaymentEntity : ITableEntity
     public string PaymentId { get; set; } = "";
     public string InvoiceId { get; set; } = "";
     public string Date { get; set; } = "";
-    public decimal Amount { get; set; }
+    // Money: invariant text under the property's old name, read and written through StoredMoney.
+    [DataMember(Name = nameof(Amount))]
+    public string AmountText { get; set; } = "0";
+    [IgnoreDataMember]
+    public decimal Amount { get => StoredMoney.Parse(AmountText, nameof(Amount)); set => AmountText = StoredMoney.Format(value); }
     public string? OrderNumber { get; set; }
     public string? Note { get; set; }
     public string RecordedBy { get; set; } = "";

@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using Azure;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Cards.Heads;
 

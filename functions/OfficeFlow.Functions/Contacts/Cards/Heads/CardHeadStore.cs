@@ -1,6 +1,7 @@
 using Azure;
 using OfficeFlow.Functions.Contacts.Records;
-using OfficeFlow.Storage;
+using Azure.Data.Tables;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Cards.Heads;
 
@@ -23,7 +24,7 @@ public sealed class CardHeadStore(ContactsTables tables, ILogger<CardHeadStore> 
     public async Task<StoredHead?> ReadAsync(string clientId, CancellationToken cancellationToken)
     {
         var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
-        var entity = await table.GetEntityIfExistsAsync<CardHeadEntity>(clientId, CardHeadEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await table.FindAsync<CardHeadEntity>(clientId, CardHeadEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (entity is null)
         {
             return null;
@@ -86,7 +87,7 @@ public sealed class CardHeadStore(ContactsTables tables, ILogger<CardHeadStore> 
         try
         {
             var results = await table.SubmitTransactionAsync([new(TableTransactionActionType.UpsertReplace, interaction), headAction], cancellationToken).ConfigureAwait(false);
-            return new HeadCommit(true, results[1].ETag);
+            return new HeadCommit(true, results.Value[1].Headers.ETag);
         }
         catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
         {
@@ -101,13 +102,13 @@ public sealed class CardHeadStore(ContactsTables tables, ILogger<CardHeadStore> 
     public async Task TombstoneAsync(string clientId, string mergedInto, CancellationToken cancellationToken)
     {
         var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
-        await table.UpsertEntityAsync(new CardHeadEntity { PartitionKey = clientId, MergedInto = mergedInto }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await table.UpsertAsync(new CardHeadEntity { PartitionKey = clientId, MergedInto = mergedInto }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the head (edits, merges): the next message or card rebuilds it from the tables.</summary>
     public async Task DropAsync(string clientId, CancellationToken cancellationToken)
     {
         var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
-        await table.DeleteEntityAsync(clientId, CardHeadEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await table.TryDeleteAsync(clientId, CardHeadEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

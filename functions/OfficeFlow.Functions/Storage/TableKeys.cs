@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OfficeFlow.Storage;
+namespace OfficeFlow.Functions.Storage;
 
 /// <summary>Key rules of Table Storage and helpers for key design.</summary>
 public static class TableKeys
