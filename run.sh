@@ -33,13 +33,38 @@ else
   ADDIN_HTTPS_URL=""
 fi
 
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT INT TERM
+# Azurite runs under a supervisor: if it dies, it is started again on the same data folder while the app stays up
+# (the app answers 503 meanwhile and recovers by itself). Ctrl+C stops it with SIGINT, its graceful stop, which writes
+# its data to disk; a hard kill loses what came after its last save (README, "Local data").
+AZURITE_PID_FILE=.azurite/azurite.pid
+STOPPING=.azurite/stopping
+rm -f "$STOPPING"
+supervise_azurite() {
+  local status
+  while [[ ! -e $STOPPING ]]; do
+    node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
+      --location .azurite --skipApiVersionCheck --loose --disableTelemetry >>.azurite/azurite.log 2>&1 &
+    echo $! >"$AZURITE_PID_FILE"
+    wait $! && status=0 || status=$?
+    # Ctrl+C reaches Azurite and this script at once: give the script a moment to say it is stopping.
+    sleep 1
+    [[ -e $STOPPING ]] && break
+    echo "$(date +%T) Azurite exited (status $status): starting it again on the same data (.azurite/); the app answers 503 until it is back." >&2
+  done
+}
 
-node_modules/.bin/azurite-table --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
-  --location .azurite --skipApiVersionCheck --loose --disableTelemetry >.azurite/azurite.log 2>&1 &
-pids+=($!)
+app_pid=""
+cleanup() {
+  touch "$STOPPING"
+  [[ -n $app_pid ]] && kill -TERM "$app_pid" 2>/dev/null || true
+  [[ -f $AZURITE_PID_FILE ]] && kill -INT "$(cat "$AZURITE_PID_FILE")" 2>/dev/null || true
+  wait 2>/dev/null || true   # the app, and the supervisor, which ends once Azurite has saved and exited
+  rm -f "$STOPPING" "$AZURITE_PID_FILE"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+supervise_azurite &
 
 export Storage__ConnectionString=${Storage__ConnectionString:-"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"}
 export Hosting__StandaloneUrl=$APP_URL
@@ -56,7 +81,7 @@ if [[ $ASPNETCORE_ENVIRONMENT == Development && -z ${Firm__name:-} ]]; then
   echo "Using the demo firm's requisites (samples/demo-firm.json) in contracts and invoices; set the real ones with the Firm:* settings (Firm__name, Firm__inn, …; README, \"Configuration\")."
 fi
 dotnet run --project functions/OfficeFlow.Functions -c Release --no-build --no-launch-profile &
-pids+=($!)
+app_pid=$!
 
 for _ in $(seq 1 60); do
   curl -fsS "$APP_URL/api/health" >/dev/null 2>&1 && break
@@ -65,7 +90,7 @@ done
 
 cat <<MSG
 
-OfficeFlow is running (Ctrl+C stops it):
+OfficeFlow is running (Ctrl+C stops it; Azurite is restarted if it dies):
   API          $APP_URL/api   (health: $APP_URL/api/health, description: $APP_URL/api/openapi.json)
   Table store  http://127.0.0.1:$AZURITE_PORT/devstoreaccount1   (Azurite; data in .azurite/)
   Local mail and documents: .local/
@@ -78,4 +103,5 @@ OfficeFlow is running (Ctrl+C stops it):
     Local__DataFolder="$PWD/.local" dotnet run --project functions/OfficeFlow.Cli -- dev-token --user dev --role manager
 
 MSG
-wait -n "${pids[@]}"
+# Only the app's end ends the run: Azurite's is handled by its supervisor.
+wait "$app_pid"

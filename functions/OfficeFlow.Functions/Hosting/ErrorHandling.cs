@@ -7,7 +7,8 @@ namespace OfficeFlow.Functions.Hosting;
 
 /// <summary>
 /// Every error leaves as RFC 7807 ProblemDetails with a traceId and a Russian title and detail: unhandled exceptions
-/// become a 500 with a generic message (the exception goes to the log, never to the client); requests the app cannot
+/// become a 500 with a generic message (the exception goes to the log, never to the client), except that Table Storage
+/// not answering is a 503 with Retry-After (<see cref="StorageOutage"/>); requests the app cannot
 /// read get 400/413/415 naming the field (<see cref="MalformedRequestMiddleware"/>); empty 4xx answers (unknown route,
 /// wrong method, 401/403) get a body through status-code pages.
 /// </summary>
@@ -20,7 +21,12 @@ public static class ErrorHandling
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Customize);
         services.Configure<ExceptionHandlerOptions>(options =>
-            options.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+            options.StatusCodeSelector = e => e switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when StorageOutage.Is(e) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            });
         // Throw instead of answering an empty 400, in every environment, so MalformedRequestMiddleware can say which field is wrong.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
@@ -47,6 +53,16 @@ public static class ErrorHandling
             // Normally answered by MalformedRequestMiddleware; this is the net for one thrown outside it. Never the framework's text.
             problem.Title = "Запрос не разобран";
             problem.Detail = "Запрос не удалось разобрать: проверьте, что тело — JSON-объект, а параметры адреса заданы в нужном виде (см. /api/openapi.json).";
+            return;
+        }
+
+        if (StorageOutage.Is(context.Exception))
+        {
+            // Table Storage did not answer: not a bug, a moment to wait (the client's retries are spent by now).
+            problem.Title = StorageOutage.Title;
+            problem.Detail = StorageOutage.Detail;
+            problem.Extensions["code"] = "storage_unavailable";
+            http.Response.Headers.RetryAfter = StorageOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return;
         }
 

@@ -8,7 +8,7 @@ namespace OfficeFlow.Functions.Contacts.Logging;
 
 /// <summary>
 /// The sender as a contact after this message: planned before anything is written (so the card head can list
-/// it in the same transaction as the interaction), stored after. <see cref="Changed"/> is false when the
+/// it in the same transaction as the interaction); its row is stored just before the interaction, its index after. <see cref="Changed"/> is false when the
 /// message told nothing new, and then nothing is written.
 /// </summary>
 public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? OldPartition, bool AddressesChanged = false)
@@ -42,6 +42,20 @@ public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? 
     }
 
     /// <summary>Writes the contact (when changed), points its address at it and removes the row it moved from.</summary>
+    /// <summary>
+    /// Stores the contact's own row, before the interaction is written: a failure between the two (storage gone) then
+    /// leaves a contact without the interaction, which a retry completes, and never an interaction whose contact is missing.
+    /// </summary>
+    public async Task SaveRowAsync(ContactsTables tables, CancellationToken cancellationToken)
+    {
+        if (Changed)
+        {
+            var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
+            await contacts.UpsertEntityAsync(Contact, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>After the interaction: points the address's index row at the contact and removes the row it moved from.</summary>
     public async Task ApplyAsync(ContactsTables tables, ClientDirectory directory, string address, CancellationToken cancellationToken)
     {
         if (!Changed)
@@ -50,7 +64,6 @@ public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? 
         }
 
         var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
-        await contacts.UpsertAsync(Contact, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         var partition = Contact.PartitionKey;
         // The address's index row names the contact's partition: it changes only for a new contact or one that moved (a new phone leaves it as it is).
         if (OldPartition != partition)

@@ -92,6 +92,7 @@ public sealed class EmailLogger(
 
                 claim = await claims.MoveAsync(claim, interaction, cancellationToken).ConfigureAwait(false) ?? throw new MessageBusyException();
                 var contact = ContactUpdate.Plan(decision, signature, sender, target.Client?.Id, time.GetUtcNow());
+                await contact.SaveRowAsync(tables, cancellationToken).ConfigureAwait(false);
                 mayHaveWritten = true;
                 var head = await timeline.WriteAsync(target.Client, sender.Snapshot, contact, interaction, cancellationToken).ConfigureAwait(false);
                 if (head is null)
