@@ -39,6 +39,8 @@ internal sealed class BenchmarkApp : IAsyncDisposable
             ["Auth:Mode"] = "Development",
             ["Auth:DevSigningKey"] = Convert.ToBase64String(key),
             ["Auth:AllowDevelopmentMode"] = "true",
+            // The benchmark's one user writes thousands of times a minute; the per-user limit (120) would answer 429.
+            ["RateLimits:WritesPerMinute"] = "100000",
         };
         var app = OfficeFlowApp.Build([], builder =>
         {
