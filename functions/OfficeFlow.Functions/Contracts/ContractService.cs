@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OfficeFlow.Functions.Auth;
@@ -244,12 +245,30 @@ public sealed class ContractService(
         return new ContractResult(ContractOutcome.Created, entity.Number, fileName, document, entity.ArchiveLocation);
     }
 
+    // What no archive accepts in a file name: the file systems' forbidden characters and OneDrive/SharePoint's # and %
+    // (the same list as the document stores' DocumentPath), so a client named «Рога #1 и 100% копыта» still gets its file.
+    private static readonly HashSet<char> NotInFileNames = [.. Path.GetInvalidFileNameChars(), '"', '*', ':', '<', '>', '?', '\\', '|', '/', '#', '%'];
+
     private static string FileNameOf(ContractEntity entity)
     {
         var name = $"Договор {entity.Number} {entity.ClientName}";
-        var invalid = Path.GetInvalidFileNameChars().Concat(['"', '*', ':', '<', '>', '?', '\\', '|', '/']).ToHashSet();
-        var clean = new string(name.Select(c => invalid.Contains(c) || char.IsControl(c) ? ' ' : c).ToArray()).Trim();
-        return (clean.Length > 120 ? clean[..120] : clean) + ".docx";
+        var clean = new StringBuilder(name.Length);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsSurrogatePair(name, i))
+            {
+                clean.Append(name, i++, 2);
+            }
+            else
+            {
+                // A lone surrogate cannot be written to any file system or URL: a space, like the forbidden characters.
+                clean.Append(NotInFileNames.Contains(name[i]) || char.IsControl(name[i]) || char.IsSurrogate(name[i]) ? ' ' : name[i]);
+            }
+        }
+
+        var collapsed = string.Join(' ', clean.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var cut = collapsed.Length > 120 ? collapsed[..120] : collapsed;
+        return cut.TrimEnd('.', ' ') + ".docx";
     }
 
     private static async Task ReleaseClaimAsync(TableClient table, string? requestId, CancellationToken cancellationToken)
