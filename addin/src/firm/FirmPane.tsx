@@ -2,10 +2,11 @@
 // an admin fills it in once (the API refuses others with its Russian 403). The demo firm of a local
 // run and what a contract still lacks are said at the top; the API's field errors show at their inputs;
 // a 412 (another admin saved meanwhile) offers «Обновить».
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/errors';
 import { t } from '../i18n/i18n';
+import { ConflictBar } from '../shared/ConflictBar';
 import { ErrorBar } from '../shared/ErrorBar';
 import { formOf, loadFirm, saveFirm, type FirmField, type FirmRequisites, type FirmView } from './firmApi';
 
@@ -165,16 +166,7 @@ export function FirmPane() {
           })}
         </fieldset>
       ))}
-      {conflict && (
-        <MessageBar intent="warning" role="alert" data-testid="conflict">
-          <MessageBarBody>{t('error.412')}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => void reload()} disabled={busy}>
-              {t('common.reload')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      {conflict && <ConflictBar onReload={() => void reload()} disabled={busy} />}
       <ErrorBar error={error} />
       {savedNote && (
         <MessageBar intent="success" data-testid="firm-saved">

@@ -1,11 +1,12 @@
 // «Изменить реквизиты»: the requisites form. Saves with PUT /api/clients/{id} over the version the
 // manager read (If-Match: the card's ETag); the API's field errors are shown at their inputs; a 412
 // offers «Обновить», which reads the card again and refills the form.
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/errors';
 import type { ClientCard } from '../../api/types';
 import { t } from '../../i18n/i18n';
+import { ConflictBar } from '../../shared/ConflictBar';
 import { ErrorBar } from '../../shared/ErrorBar';
 import { loadCard, updateClient } from '../shared/clientCards';
 import { buildUpdateBody, formFromCard, mapFieldErrors, validateForm, type FieldErrors, type FormField, type RequisitesForm } from './logic';
@@ -168,16 +169,7 @@ export function RequisitesFormView(props: RequisitesFormProps) {
           })}
         </fieldset>
       ))}
-      {conflict && (
-        <MessageBar intent="warning" role="alert" data-testid="conflict">
-          <MessageBarBody>{t('error.412')}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={reload} disabled={busy}>
-              {t('common.reload')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      {conflict && <ConflictBar onReload={reload} disabled={busy} />}
       <ErrorBar error={error} />
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={busy} data-testid="save-requisites">
