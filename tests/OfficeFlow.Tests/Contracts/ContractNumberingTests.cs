@@ -39,21 +39,7 @@ public sealed class ContractNumberingTests : IClassFixture<AzuriteFixture>, IDis
 
     private static JsonObject Body(string requestId, Action<JsonObject>? change = null)
     {
-        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(Templates, "license.sample.json")))!.AsObject();
-        var fields = sample.DeepClone().AsObject();
-        foreach (var key in new[] { "number", "date", "supplier", "client", "total" })
-        {
-            fields.Remove(key);
-        }
-
-        var body = new JsonObject
-        {
-            ["templateId"] = "license",
-            ["clientId"] = "7705987654",
-            ["requestId"] = requestId,
-            ["client"] = sample["client"]!.DeepClone(),
-            ["fields"] = fields,
-        };
+        var body = ContractsApiTests.Body(requestId);
         change?.Invoke(body);
         return body;
     }

@@ -41,7 +41,8 @@ public sealed class ContractsApiTests : IClassFixture<AzuriteFixture>, IDisposab
 
     private HttpClient Manager() => _factory.CreateClient().WithToken("ivanova", Roles.Manager);
 
-    private static JsonObject Body(string? requestId = null)
+    /// <summary>What the add-in sends for the license sample (other contract tests start from it too).</summary>
+    internal static JsonObject Body(string? requestId = null)
     {
         var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(Templates, "license.sample.json")))!.AsObject();
         var fields = sample.DeepClone().AsObject();

@@ -15,7 +15,6 @@ namespace OfficeFlow.Tests.Firm;
 /// </summary>
 public sealed class FirmApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
-    private static readonly string Templates = Path.Combine(AppContext.BaseDirectory, "Contracts", "Templates");
     private readonly DirectoryInfo _dataFolder = Directory.CreateTempSubdirectory("officeflow-firm-api-");
     private readonly List<OfficeFlowApiFactory> _factories = [];
 
@@ -45,17 +44,7 @@ public sealed class FirmApiTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
     private static HttpClient As(OfficeFlowApiFactory app, string role) => app.CreateClient().WithToken("user-" + role, role);
 
-    private static JsonObject ContractBody()
-    {
-        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(Templates, "license.sample.json")))!.AsObject();
-        var fields = sample.DeepClone().AsObject();
-        foreach (var key in new[] { "number", "date", "supplier", "client", "total" })
-        {
-            fields.Remove(key);
-        }
-
-        return new JsonObject { ["templateId"] = "license", ["clientId"] = "7705987654", ["client"] = sample["client"]!.DeepClone(), ["fields"] = fields };
-    }
+    private static JsonObject ContractBody() => ContractsApiTests.Body();
 
     [Fact]
     public async Task Put_OnlyAnAdminChangesTheFirm_EveryRoleReadsIt()
