@@ -12,7 +12,7 @@ public sealed record FirmSnapshot(FirmRequisites Requisites, ETag? ETag, bool De
 /// <summary>
 /// Where every document reads the firm from, so contracts, invoices, the акт сверки and the reminders all print the same
 /// record. A read is cached for a short while (the firm changes a few times a year; a contract should not cost a storage
-/// call more); a save here clears the cache at once, another instance sees it within <see cref="CacheFor"/>.
+/// call more); a save here replaces the cache at once, another instance sees it within <see cref="CacheFor"/>.
 /// </summary>
 public class FirmDirectory(FirmStore store, IConfiguration configuration, TimeProvider time)
 {
@@ -20,7 +20,10 @@ public class FirmDirectory(FirmStore store, IConfiguration configuration, TimePr
 
     private readonly FirmRequisites _defaults = FirmRequisites.FromSettings(configuration);
     private readonly bool _demo = FirmRequisites.IsDemoInSettings(configuration);
-    private (FirmSnapshot Snapshot, DateTimeOffset ReadAt)? _cached;
+    // A reference, so concurrent requests swap it whole (a nullable tuple could be read half-written).
+    private Cached? _cached;
+
+    private sealed record Cached(FirmSnapshot Snapshot, DateTimeOffset ReadAt);
 
     public virtual async Task<FirmSnapshot> CurrentAsync(CancellationToken ct)
     {
@@ -31,7 +34,7 @@ public class FirmDirectory(FirmStore store, IConfiguration configuration, TimePr
 
         var stored = await store.ReadAsync(ct).ConfigureAwait(false);
         var snapshot = stored is null ? new FirmSnapshot(_defaults, null, _demo) : new FirmSnapshot(stored.Requisites, stored.ETag, Demo: false);
-        _cached = (snapshot, time.GetUtcNow());
+        _cached = new Cached(snapshot, time.GetUtcNow());
         return snapshot;
     }
 
@@ -44,9 +47,16 @@ public class FirmDirectory(FirmStore store, IConfiguration configuration, TimePr
 
     public async Task<(FirmSaveStatus Status, FirmSnapshot? Snapshot)> SaveAsync(FirmRequisites firm, ETag? ifMatch, CancellationToken ct)
     {
-        _cached = null;
         var (status, etag) = await store.SaveAsync(firm, ifMatch, ct).ConfigureAwait(false);
-        return status == FirmSaveStatus.Saved ? (status, new FirmSnapshot(firm, etag, Demo: false)) : (status, null);
+        if (status != FirmSaveStatus.Saved)
+        {
+            return (status, null);
+        }
+
+        // The saved record itself becomes the cache (clearing it instead would let a read racing the save put the old one back).
+        var snapshot = new FirmSnapshot(firm, etag, Demo: false);
+        _cached = new Cached(snapshot, time.GetUtcNow());
+        return (status, snapshot);
     }
 }
 
