@@ -44,9 +44,7 @@ internal sealed class InvoicesHarness : IDisposable
         services.AddSingleton<ClientSettingsStore>();
         services.AddSingleton<InvoiceService>();
         services.AddSingleton<ReminderMarkerStore>();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<FirmStore>();
-        services.AddSingleton(sp => new FirmDirectory(sp.GetRequiredService<FirmStore>(), configuration, Clock));
+        services.AddFirm(configuration);
         services.AddSingleton<ReminderRunner>();
         _provider = services.BuildServiceProvider();
     }
