@@ -10,6 +10,7 @@ using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Functions.Contacts.Sync;
 using OfficeFlow.Functions.Contracts;
 using OfficeFlow.Functions.Graph;
+using OfficeFlow.Functions.Grades;
 using OfficeFlow.Functions.Hosting.Timers;
 
 namespace OfficeFlow.Functions.Contacts;
@@ -35,6 +36,8 @@ public static class ContactsModule
         services.AddSingleton<ClientCardReader>();
         // Contracts fills a contract's client requisites from the card through its own interface.
         services.AddSingleton<IClientDirectory, ContactsClientDirectory>();
+        // Grades names the clients of its Задачи sheet through its own interface; this replaces its fallback whatever the order of Add* calls.
+        services.Replace(ServiceDescriptor.Singleton<IClientNames, ContactsClientNames>());
         services.AddSingleton<EmailLogger>();
         // log-email with only an itemId reads the message on behalf of the caller; without on-behalf-of
         // configuration the reader has no factory (resolving one in local mode throws) and the request must carry the body.

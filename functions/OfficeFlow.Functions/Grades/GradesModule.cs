@@ -28,6 +28,8 @@ public static class GradesModule
         services.AddSingleton<ITaskRecorder, TableTaskRecorder>();
         // Volume and the invoice register come from the invoices capability (InvoicesReports, added by AddInvoices).
         services.AddSingleton<GradesInvoices>();
+        // Client names for the Задачи sheet come from the contacts capability (AddContacts replaces this); without it ids stay ids.
+        services.TryAddSingleton<IClientNames, NoClientNames>();
         services.AddSingleton<GradesService>();
         services.AddSingleton<MonthlyRunMarkers>();
         services.AddTimerFunction<MonthlyGradesFunction>();

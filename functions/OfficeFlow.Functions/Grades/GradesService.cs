@@ -6,7 +6,7 @@ using OfficeFlow.Functions.Grades.Workbook;
 namespace OfficeFlow.Functions.Grades;
 
 /// <summary>A month's grades and its workbook from the stored ledger: what the API, the timer and the CLI share.</summary>
-public class GradesService(LedgerStore ledger, PolicyLibrary policies, GradesStaff staff, GradesSettings settings, TimeProvider time, GradesInvoices invoices)
+public class GradesService(LedgerStore ledger, PolicyLibrary policies, GradesStaff staff, GradesSettings settings, TimeProvider time, GradesInvoices invoices, IClientNames clients)
 {
     public GradesSettings Settings => settings;
 
@@ -32,8 +32,9 @@ public class GradesService(LedgerStore ledger, PolicyLibrary policies, GradesSta
     {
         var (grades, entries) = await ComputeAsync(month, cancellationToken);
         var register = await invoices.RegisterAsync(month, cancellationToken);
+        var names = await ClientNamesAsync(entries, cancellationToken);
         using var buffer = new MemoryStream();
-        GradesWorkbookWriter.Write(buffer, grades, entries, settings.Zone, new GradesWorkbookOptions { Invoices = register });
+        GradesWorkbookWriter.Write(buffer, grades, entries, settings.Zone, new GradesWorkbookOptions { Invoices = register, ClientNames = names });
         return (grades, buffer.ToArray());
     }
 
@@ -59,9 +60,10 @@ public class GradesService(LedgerStore ledger, PolicyLibrary policies, GradesSta
     {
         var entries = await ledger.ReadMonthAsync(month, cancellationToken);
         var graded = GradesCalculator.EmployedIn(staff.Employees, month);
+        var names = await ClientNamesAsync(entries, cancellationToken);
         var page = new List<TaskRow>(Math.Min(take, entries.Count));
         var total = 0;
-        foreach (var row in TaskRows.Of(month, policies.For(month), graded, entries, settings.Zone))
+        foreach (var row in TaskRows.Of(month, policies.For(month), graded, entries, settings.Zone, names))
         {
             if (total >= skip && page.Count < take)
             {
@@ -73,6 +75,10 @@ public class GradesService(LedgerStore ledger, PolicyLibrary policies, GradesSta
 
         return (total, page);
     }
+
+    /// <summary>Names for the clients that entries carry only by id (invoices, payments, reminders): one read per distinct client.</summary>
+    private Task<IReadOnlyDictionary<string, string>> ClientNamesAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken) =>
+        clients.NamesAsync(entries.Where(e => e.ClientName is null && e.ClientId is not null).Select(e => e.ClientId!).ToHashSet(StringComparer.Ordinal), cancellationToken);
 
     public static string WorkbookFileName(GradesMonth month) => $"grades-{month}.xlsx";
 }

@@ -95,6 +95,35 @@ public sealed class TaskPaneApiTests : IClassFixture<AzuriteFixture>, IDisposabl
     }
 
     [Fact]
+    public async Task TasksSheet_ATaskLoggedWithOnlyTheClientsId_ShowsTheClientsName()
+    {
+        var anna = As(Anna, Roles.Manager);
+        using var logged = await anna.PostAsJsonAsync("/api/contacts/log-email",
+            OfficeFlow.Tests.Contacts.ContactsEmails.FromClient("i.petrov@romashka.ru", "Иван Петров", OfficeFlow.Tests.Contacts.ContactsEmails.RomashkaSignature));
+        Assert.True(logged.IsSuccessStatusCode, await logged.Content.ReadAsStringAsync());
+        var clientId = (await logged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("client").GetProperty("id").GetString()!;
+        // The «Задача» pane sends the client picked on the card by id only, as invoices, payments and reminders record theirs.
+        using var task = await anna.PostAsJsonAsync("/api/tasks", new { taskCode = "2.9", requestId = "by-id", clientId });
+        Assert.Equal(HttpStatusCode.Created, task.StatusCode);
+
+        var accountant = As("buh", Roles.Accountant);
+        var page = await accountant.GetFromJsonAsync<JsonElement>("/api/grades/2026-10/tasks?take=10000");
+        var row = Assert.Single(page.GetProperty("rows").EnumerateArray(), r => r[TaskCodeColumn].GetString() == "2.9");
+        Assert.Equal("ООО «Ромашка»", row[ClientColumn].GetString());
+
+        using var workbook = await accountant.GetAsync("/api/grades/2026-10/workbook");
+        var path = Path.Combine(_factory.DataFolder, "by-id.xlsx");
+        await File.WriteAllBytesAsync(path, await workbook.Content.ReadAsByteArrayAsync());
+        var cells = WorkbookReader.ReadSheet(path, "Задачи");
+        var taskRow = cells.Single(c => c.Key.StartsWith('D') && c.Value.Value == "2.9").Key[1..];
+        Assert.Equal("ООО «Ромашка»", cells["H" + taskRow].Value);
+    }
+
+    // The Задачи sheet's columns: A date, B employee id, C employee, D task code, E category, F class, G points, H client.
+    private const int TaskCodeColumn = 3;
+    private const int ClientColumn = 7;
+
+    [Fact]
     public async Task MyMonth_SomeoneNotOnTheStaffList_Is404SayingSo()
     {
         var response = await As("buh", Roles.Accountant).GetAsync("/api/me/month");
