@@ -66,20 +66,22 @@ public sealed class ContactsTestHost : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>Stands in for the grades ledger: keeps every call, and like the real one counts a SourceId once.</summary>
+/// <summary>
+/// Stands in for the grades ledger and keeps every call as it came. It does not de-duplicate by SourceId as the real
+/// ledger does: a test that says "recorded once" must see one call, so code that records twice fails it.
+/// </summary>
 public sealed class RecordingTaskRecorder : ITaskRecorder
 {
-    private readonly ConcurrentDictionary<string, TaskEvent> _bySource = new(StringComparer.Ordinal);
-    private int _calls;
+    private readonly ConcurrentQueue<TaskEvent> _calls = new();
 
-    public int Calls => _calls;
+    public int Calls => _calls.Count;
 
-    public IReadOnlyCollection<TaskEvent> Recorded => _bySource.Values.ToList();
+    /// <summary>Every event recorded, duplicates included, in arrival order.</summary>
+    public IReadOnlyCollection<TaskEvent> Recorded => _calls.ToArray();
 
     public Task RecordAsync(TaskEvent taskEvent, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _calls);
-        _bySource.TryAdd(taskEvent.TaskCode + "|" + taskEvent.SourceId, taskEvent);
+        _calls.Enqueue(taskEvent);
         return Task.CompletedTask;
     }
 }

@@ -110,7 +110,7 @@ public sealed class AdminFunctionsTests : IDisposable
         var response = await _factory.CreateClient().PostAsync("/admin/functions/" + RecordingTimer.FunctionName, null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await Task.Delay(200);
+        // The endpoint runs the timer inside the request, so once the answer is here nothing more can run.
         Assert.False(Timer.TryGetRun(out _));
     }
 
@@ -122,7 +122,7 @@ public sealed class AdminFunctionsTests : IDisposable
         var response = await client.PostAsync("/admin/functions/" + RecordingTimer.FunctionName, null);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        await Task.Delay(200);
+        // The endpoint runs the timer inside the request, so once the answer is here nothing more can run.
         Assert.False(Timer.TryGetRun(out _));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using OfficeFlow.Functions.Hosting.Timers;
 using OfficeFlow.Tests.Infrastructure;
 
@@ -49,9 +50,13 @@ public sealed class StandaloneSchedulerTests : IDisposable
     {
         var timer = TimerOf(StartApp());
         await _clock.WaitForTimersAsync();
+        // The scheduler waits for exactly the next occurrence. Advance fires due timers synchronously, so a timer still
+        // armed for 10:05 after moving to 10:04:59 has not fired (no sleep-and-hope: a wrong due time fails here).
+        var due = DateTimeOffset.Parse("2026-03-02T10:05:00Z");
+        Assert.Equal(due, _clock.NextDue);
 
         _clock.Advance(TimeSpan.FromSeconds(149));
-        await Task.Delay(100);
+        Assert.Equal(due, _clock.NextDue);
         Assert.False(timer.TryGetRun(out _));
 
         _clock.Advance(TimeSpan.FromSeconds(1));
@@ -176,9 +181,11 @@ public sealed class StandaloneSchedulerTests : IDisposable
         _factories.Add(factory);
         factory.CreateClient();
 
-        await Task.Delay(200);
+        // Turned off, the scheduler's ExecuteAsync returns at once; turned on, it never returns while the app runs.
+        // Waiting for it to finish is what makes "nothing armed" a fact rather than a race lost by a short sleep.
+        var scheduler = factory.Services.GetServices<IHostedService>().OfType<TimerScheduler>().Single();
+        await scheduler.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
         _clock.Advance(TimeSpan.FromHours(1));
-        await Task.Delay(100);
 
         Assert.Equal(0, _clock.ArmedTimers);
         Assert.False(TimerOf(factory).TryGetRun(out _));
