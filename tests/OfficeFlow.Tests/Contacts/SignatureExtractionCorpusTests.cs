@@ -24,7 +24,7 @@ public sealed class SignatureExtractionCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Corpus_PrecisionAndRecallPerField_MeetTheMinimums()
+    public void Corpus_TunedOn_EveryFieldOfEveryEmailRight()
     {
         var report = ExtractionScorer.Score(ExtractionCorpus.Load(CorpusFolder.Path));
 
@@ -34,16 +34,14 @@ public sealed class SignatureExtractionCorpusTests(ITestOutputHelper output)
             output.WriteLine($"{miss.Email} {miss.Field}: expected '{miss.Expected}', got '{miss.Actual}'");
         }
 
-        foreach (var field in report.Fields)
-        {
-            // Wrong requisites on a client card cost more than missing ones: precision is held higher than recall.
-            Assert.True(field.Precision >= 0.9, $"{field.Field}: precision {field.Precision:P1} is below 90 %");
-            Assert.True(field.Recall >= 0.8, $"{field.Field}: recall {field.Recall:P1} is below 80 %");
-        }
+        // The extractor was tuned on this corpus and gets every field of it right. Extraction is deterministic, so
+        // the floor is the measured score itself: one e-mail read worse than before fails here, naming it.
+        Assert.Empty(report.Misses);
+        Assert.All(report.Fields, f => Assert.Equal((f.Field, 0, 0), (f.Field, f.FalsePositives, f.FalseNegatives)));
     }
 
     [Fact]
-    public void HeldOutCorpus_NeverTunedOn_StaysUsable()
+    public void HeldOutCorpus_NeverTunedOn_NoFieldWorseThanMeasured()
     {
         // Written after the extractor and not tuned on: its figures are the honest estimate for unseen mail.
         var report = ExtractionScorer.Score(ExtractionCorpus.Load(CorpusFolder.Path + "Holdout"));
@@ -55,12 +53,28 @@ public sealed class SignatureExtractionCorpusTests(ITestOutputHelper output)
         }
 
         Assert.True(report.Emails >= 10);
+        // The floors are the figures measured when the held-out corpus was scored (2026-11-29), not a margin under
+        // them: extraction is deterministic, so any field that gets one more wrong fails. A better extractor raises them.
         foreach (var field in report.Fields)
         {
-            Assert.True(field.Precision >= 0.85, $"{field.Field}: precision {field.Precision:P1} is below 85 %");
-            Assert.True(field.Recall >= 0.75, $"{field.Field}: recall {field.Recall:P1} is below 75 %");
+            var (truePositives, falsePositives) = HeldOutMeasured[field.Field];
+            Assert.True(field.TruePositives >= truePositives, $"{field.Field}: {field.TruePositives} found right, measured {truePositives}");
+            Assert.True(field.FalsePositives <= falsePositives, $"{field.Field}: {field.FalsePositives} found wrong, measured {falsePositives}");
         }
     }
+
+    /// <summary>The held-out corpus's measured score per field: right and wrong values found.</summary>
+    private static readonly Dictionary<string, (int TruePositives, int FalsePositives)> HeldOutMeasured = new(StringComparer.Ordinal)
+    {
+        ["personName"] = (11, 0),
+        ["position"] = (8, 0),
+        ["companyName"] = (9, 1),
+        ["legalForm"] = (10, 0),
+        ["phones"] = (12, 1),
+        ["inn"] = (1, 0),
+        ["kpp"] = (1, 0),
+        ["website"] = (2, 0),
+    };
 
     [Fact]
     public void Scorer_CountsAWrongValueAsBothAFalsePositiveAndAMiss()
