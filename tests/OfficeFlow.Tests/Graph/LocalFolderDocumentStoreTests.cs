@@ -49,26 +49,37 @@ public sealed class LocalFolderDocumentStoreTests : IDisposable
         var stored = await sut.SaveAsync("Grades", "live.xlsx", small);
         var path = Path.Combine(sut.Root, stored.Location);
 
+        // The reader counts only reads that began and ended while a save was running: those are the ones a torn write
+        // would show. The writer keeps saving until 20 such reads happened (bounded by count and time), so a run where the
+        // race never happened fails instead of passing.
+        var saving = 0;
+        var overlapping = 0;
         using var stop = new CancellationTokenSource();
         var reader = Task.Run(() =>
         {
-            var reads = 0;
             while (!stop.IsCancellationRequested)
             {
+                var during = Volatile.Read(ref saving) == 1;
                 var bytes = File.ReadAllBytes(path);
                 Assert.True(bytes.SequenceEqual(small) || bytes.SequenceEqual(large), $"a reader saw {bytes.Length} bytes");
-                reads++;
+                if (during && Volatile.Read(ref saving) == 1)
+                {
+                    Interlocked.Increment(ref overlapping);
+                }
             }
-
-            return reads;
         });
-        for (var i = 0; i < 20; i++)
+        var started = DateTime.UtcNow;
+        var saves = 0;
+        while (saves < 20 || (Volatile.Read(ref overlapping) < 20 && saves < 2_000 && DateTime.UtcNow - started < TimeSpan.FromSeconds(20) && !reader.IsCompleted))
         {
-            await sut.SaveAsync("Grades", "live.xlsx", i % 2 == 0 ? large : small);
+            Volatile.Write(ref saving, 1);
+            await sut.SaveAsync("Grades", "live.xlsx", saves++ % 2 == 0 ? large : small);
+            Volatile.Write(ref saving, 0);
         }
 
         stop.Cancel();
-        Assert.True(await reader > 0);
+        await reader;
+        Assert.True(overlapping >= 20, $"only {overlapping} reads overlapped one of {saves} saves: the race was not exercised");
     }
 
     [Theory]
