@@ -49,12 +49,15 @@ public sealed class FuzzTests(AzuriteFixture azurite, ITestOutputHelper output) 
             var bodies = new HostileBodies(document, new Random(seed ^ StableHash(route.ToString())));
             var statuses = new SortedDictionary<int, int>();
             var slowest = TimeSpan.Zero;
+            // A fresh issued invoice per route: a hostile body that happens to cancel or pay it must not leave the next
+            // route's bodies stopping at "already cancelled" instead of being read.
+            var real = await RealResources.CreateAsync(client, route.OperationId);
             var before = await TableRowCounts.ReadAsync(storage, factory.TablePrefix);
             var index = 0;
             foreach (var body in bodies.For(route.RequestSchema, BodiesPerRoute))
             {
                 Assert.True(budget.Elapsed < Budget, $"The fuzzer ran out of its {Budget.TotalMinutes} min budget at {route} #{index} (FUZZ_SEED={seed}).");
-                using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Path)
+                using var request = new HttpRequestMessage(new HttpMethod(route.Method), real.PathOf(route))
                 {
                     Content = new ByteArrayContent(body.Bytes) { Headers = { ContentType = MediaTypeHeaderValue.Parse(body.ContentType + "; charset=utf-8") } },
                 };

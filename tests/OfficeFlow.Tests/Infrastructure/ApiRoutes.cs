@@ -71,6 +71,9 @@ public static partial class ApiRoutes
     /// gets past the route and the id checks to where authorization and storage matter; unknown names get "test-1".</summary>
     public static string Fill(string template) => Parameter().Replace(template, m => ValueFor(template, m.Groups[1].Value));
 
+    /// <summary>The names of a template's path parameters, in order: "/api/invoices/{id}/payments/{paymentId}" → id, paymentId.</summary>
+    public static IReadOnlyList<string> ParametersOf(string template) => [.. Parameter().Matches(template).Select(m => m.Groups[1].Value)];
+
     private static string ValueFor(string template, string name) => name switch
     {
         "id" when template.StartsWith("/api/invoices/", StringComparison.Ordinal) => "2026-0001",
