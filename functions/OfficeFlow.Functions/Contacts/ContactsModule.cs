@@ -32,6 +32,8 @@ public static class ContactsModule
         services.AddSingleton<TimelineWriter>();
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<SenderResolver>();
+        services.AddSingleton<SameCompanyFinder>();
+        services.AddSingleton<LoggingCompletion>();
         services.AddSingleton<ClientCardReader>();
         // Contracts fills a contract's client requisites from the card through its own interface.
         services.AddSingleton<IClientDirectory, ContactsClientDirectory>();

@@ -70,15 +70,18 @@ public sealed class ContactsTestHost : WebApplicationFactory<Program>
 public sealed class RecordingTaskRecorder : ITaskRecorder
 {
     private readonly ConcurrentDictionary<string, TaskEvent> _bySource = new(StringComparer.Ordinal);
-    private int _calls;
+    private readonly ConcurrentQueue<TaskEvent> _calls = new();
 
-    public int Calls => _calls;
+    public int Calls => _calls.Count;
+
+    /// <summary>Every call for this task code, duplicates included (the ledger would count a SourceId once).</summary>
+    public IReadOnlyList<TaskEvent> CallsFor(string taskCode) => _calls.Where(t => t.TaskCode == taskCode).ToList();
 
     public IReadOnlyCollection<TaskEvent> Recorded => _bySource.Values.ToList();
 
     public Task RecordAsync(TaskEvent taskEvent, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _calls);
+        _calls.Enqueue(taskEvent);
         _bySource.TryAdd(taskEvent.TaskCode + "|" + taskEvent.SourceId, taskEvent);
         return Task.CompletedTask;
     }

@@ -31,9 +31,13 @@ public static class SearchTokens
         return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    /// <summary>The words of a company name without its legal form, normalised: «Ромашка», "Ромашка" and ООО Ромашка give ["ромашка"].</summary>
+    public static IReadOnlyList<string> NameWords(string name) =>
+        Normalise(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !LegalForms.Contains(w)).ToList();
+
     public static IEnumerable<string> ForName(string name)
     {
-        var words = Normalise(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !LegalForms.Contains(w)).ToList();
+        var words = NameWords(name);
         foreach (var word in words)
         {
             if (word.Length >= 2)
