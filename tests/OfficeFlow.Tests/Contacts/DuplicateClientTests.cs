@@ -5,6 +5,8 @@ using OfficeFlow.Functions.Contacts;
 using OfficeFlow.Functions.Contacts.Cards;
 using OfficeFlow.Functions.Contacts.Logging;
 using OfficeFlow.Functions.Contacts.Records;
+using OfficeFlow.Functions.Grades;
+using Microsoft.Extensions.DependencyInjection;
 using OfficeFlow.Tests.Infrastructure;
 
 using static OfficeFlow.Tests.Contacts.LogEmailCalls;
@@ -99,13 +101,19 @@ public sealed class DuplicateClientTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task TwentyIdenticalFirstMessages_TheCreatorSaysClientCreated_AndOne54IsRecorded()
     {
-        await using var host = new ContactsTestHost(azurite);
+        // A slow ledger holds the creator back at task 5.4, so an identical request surely wins the message's claim:
+        // the creator's answer is then AlreadyLogged, and must still say it created the client.
+        ContactsTestHost? host = null;
+        var slow = new SlowRecorder("5.4", TimeSpan.FromMilliseconds(500), () => host!.Tasks);
+        host = new ContactsTestHost(azurite, services: services => services.AddSingleton<ITaskRecorder>(slow));
+        await using var _ = host;
         using var http = host.CreateManagerClient();
         var body = JsonSerializer.Serialize(ContactsEmails.FromClient("o.smirnova@tehnoresurs.ru", "Ольга Смирнова", "Ольга Смирнова\nГлавный бухгалтер\nАО «Техноресурс»"), Json);
 
         var outcomes = await ConcurrentlyAsync(http, Enumerable.Repeat(body, 20));
 
-        Assert.Single(outcomes, o => o.ClientCreated);
+        var creator = Assert.Single(outcomes, o => o.ClientCreated);
+        Assert.Equal(LogEmailStatus.AlreadyLogged, creator.Status);
         Assert.Single(outcomes, o => o.Status == LogEmailStatus.Logged);
         Assert.Single(await LogEmailApiTests.StoredAsync<ClientEntity>(host, "Clients"));
         var newClient = host.Tasks.CallsFor("5.4");
@@ -128,6 +136,20 @@ public sealed class DuplicateClientTests(AzuriteFixture azurite) : IClassFixture
         Assert.Single(outcomes.Select(o => o.Client!.Id).Distinct());
         Assert.Single(host.Tasks.CallsFor("5.4"));
         Assert.Equal(20, host.Tasks.CallsFor("5.5").Count);
+    }
+
+    /// <summary>Records through the test host's recorder, after a pause for one task code.</summary>
+    private sealed class SlowRecorder(string taskCode, TimeSpan pause, Func<ITaskRecorder> inner) : ITaskRecorder
+    {
+        public async Task RecordAsync(TaskEvent taskEvent, CancellationToken cancellationToken = default)
+        {
+            if (taskEvent.TaskCode == taskCode)
+            {
+                await Task.Delay(pause, cancellationToken);
+            }
+
+            await inner().RecordAsync(taskEvent, cancellationToken);
+        }
     }
 
     private static async Task<LogEmailOutcome[]> ConcurrentlyAsync(HttpClient http, IEnumerable<string> bodies)
