@@ -158,8 +158,10 @@ export interface ClientSearchHit {
   name: string;
   inn: string | null;
   domains: string[];
-  /** The search token the text matched (a name word, the INN, a domain or an e-mail). */
+  /** The search token the text matched (a name word, the INN, a domain or an e-mail; a contact's name word or phone digits). */
   matchedToken: string;
+  /** The contact whose name or phone matched (the hit's `id`/`name` are its client); null when the client itself matched. */
+  contact?: { id: string; name: string } | null;
 }
 
 /**

@@ -73,8 +73,9 @@ public sealed class LoggingCompletion(ContactsTables tables, ClientDirectory dir
     private async Task WriteContactAsync(ClientEntity? client, bool clientCreatedNow, ContactUpdate contact, string address, CancellationToken cancellationToken)
     {
         await contact.ApplyAsync(tables, directory, address, cancellationToken).ConfigureAwait(false);
-        // Search rows hold the name, INN, domains and contacts' addresses: they change only with a new client or new addresses.
-        if (client is not null && (clientCreatedNow || contact.AddressesChanged))
+        // Search rows hold the name, INN, domains and the contacts' addresses, names and phones: they change only with a new
+        // client or a contact who is new or tells a new name or phone.
+        if (client is not null && (clientCreatedNow || contact.SearchChanged))
         {
             await directory.ReindexAsync(client, cancellationToken).ConfigureAwait(false);
         }

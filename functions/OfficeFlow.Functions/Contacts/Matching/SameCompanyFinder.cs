@@ -31,7 +31,7 @@ public sealed class SameCompanyFinder(ClientDirectory directory)
 
         var hits = await directory.SearchAsync(words[0], Candidates, cancellationToken).ConfigureAwait(false);
         ClientEntity? possible = null;
-        foreach (var hit in hits)
+        foreach (var hit in hits.Where(h => h.Contact is null))
         {
             // The search row carries the name and INN: only candidates that could be the company cost a read.
             var rough = SameCompany.Compare(company, inn, new ClientEntity { Name = hit.Name, Inn = hit.Inn, LegalForm = company.LegalForm });
