@@ -28,6 +28,7 @@ public static class ContactsModule
         services.AddSingleton<IndexCache>();
         services.AddSingleton<ClientSnapshotCache>();
         services.AddSingleton<CardHeadStore>();
+        services.AddSingleton(sp => new LoggingRetry(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MessageClaims>();
         services.AddSingleton<TimelineWriter>();
         services.AddSingleton<ClientDirectory>();

@@ -24,6 +24,7 @@ public sealed class EmailLogger(
     MessageClaims claims,
     TimelineWriter timeline,
     LoggingCompletion completion,
+    LoggingRetry retry,
     LoggingPolicy policy,
     IOptions<ContactsOptions> options,
     TimeProvider time,
@@ -33,9 +34,6 @@ public sealed class EmailLogger(
     public const string ContactTaskCode = "5.5";
     /// <summary>Task code for "a new client entered in the database".</summary>
     public const string NewClientTaskCode = "5.4";
-
-    /// <summary>How often the head write may find the card changed by another instance before the request gives up (409).</summary>
-    private const int MaxAttempts = 10;
 
     /// <summary>The request must have passed <see cref="LogEmailValidation"/>.</summary>
     public async Task<LogEmailOutcome> LogAsync(LogEmailRequest request, LoggingActor actor, CancellationToken cancellationToken)
@@ -58,10 +56,14 @@ public sealed class EmailLogger(
         // From the moment the head transaction is sent until it is known to have been refused, the interaction may exist:
         // the claim is then kept (a retry takes it over and writes the same row) rather than released.
         var mayHaveWritten = false;
+        var attempt = 0;
         try
         {
-            for (var attempt = 1; ; attempt++)
+            // Each attempt resolves the sender and writes; a head changed by another instance throws CardHeadChangedException, and
+            // LoggingRetry.CardHead tries again after a short jittered pause, at most HeadAttempts times (then 409 «Карточка клиента занята»).
+            return await retry.OnCardHeadAsync(async () =>
             {
+                attempt++;
                 // The first attempt may use this process's snapshots; a failed head guard means they were stale.
                 var sender = await resolver.ResolveAsync(decision, signature.Inn, cancellationToken, useCache: attempt == 1).ConfigureAwait(false);
                 var target = await TargetAsync(sender, signature, decision, actor, messageHash, cancellationToken).ConfigureAwait(false);
@@ -100,14 +102,7 @@ public sealed class EmailLogger(
                 {
                     mayHaveWritten = false; // the guard refused the transaction: nothing of it was written
                     log.LogInformation("The card of client {ClientId} changed while logging a message (attempt {Attempt})", target.Client?.Id, attempt);
-                    if (attempt == MaxAttempts)
-                    {
-                        throw new ClientCardBusyException();
-                    }
-
-                    // Instances that collided retry at different moments rather than colliding again.
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 * attempt)), time, cancellationToken).ConfigureAwait(false);
-                    continue;
+                    throw new CardHeadChangedException();
                 }
 
                 // The interaction is stored: the contact, the search rows and the ledger follow it (each idempotent; a retry finishes them).
@@ -116,7 +111,7 @@ public sealed class EmailLogger(
                 var card = target.Client is null ? null : ClientCardReader.ToCard(target.Client, head.ContactViews(target.Client.Id), head.Interactions);
                 return new LogEmailOutcome(LogEmailStatus.Logged, null, target.MatchedBy, target.Created, card, ContactView.From(contact.Contact),
                     InteractionView.From(interaction), SignatureView.From(signature), card?.PossibleDuplicateOf);
-            }
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch when (claim is not null && !mayHaveWritten)
         {
