@@ -45,6 +45,8 @@ export interface LogEmailOutcome {
   clientCreated: boolean;
   /** The card without contracts and open invoices (both null here): the pane reads the full card for them. */
   client: ClientCard | null;
+  /** As on the card: the existing client the new one may duplicate. */
+  possibleDuplicateOf?: ClientRef | null;
   contact: ContactView | null;
   /** Always in the JSON (null when nothing was logged); optional so that outcomes built in code need not name them. */
   interaction?: InteractionView | null;
@@ -140,6 +142,14 @@ export interface ClientCard {
   contracts: ContractSummary[] | null;
   /** Most overdue first; null in the log-email answer. */
   openInvoices: OpenInvoiceSummary[] | null;
+  /** An existing client this one may be the same company as (created from a free-mail sender's signature); the pane offers «Объединить». */
+  possibleDuplicateOf?: ClientRef | null;
+}
+
+/** Another client by id and display name (ClientRef). */
+export interface ClientRef {
+  id: string;
+  name: string;
 }
 
 /** One line of GET /api/clients?search=: no displayName and no legal form — `name` is the stored name. */
@@ -148,8 +158,10 @@ export interface ClientSearchHit {
   name: string;
   inn: string | null;
   domains: string[];
-  /** The search token the text matched (a name word, the INN, a domain or an e-mail). */
+  /** The search token the text matched (a name word, the INN, a domain or an e-mail; a contact's name word or phone digits). */
   matchedToken: string;
+  /** The contact whose name or phone matched (the hit's `id`/`name` are its client); null when the client itself matched. */
+  contact?: { id: string; name: string } | null;
 }
 
 /**

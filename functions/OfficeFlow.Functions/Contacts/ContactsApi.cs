@@ -91,7 +91,7 @@ public static class ContactsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["search"] = ["Укажите начало названия, ИНН, домена или e-mail клиента (1–200 символов), например ?search=ромаш."],
+                ["search"] = ["Укажите начало названия, ИНН, домена или e-mail клиента, фамилии или телефона контакта (1–200 символов), например ?search=ромаш."],
             });
         }
 

@@ -29,10 +29,13 @@ public static class ContactsModule
         services.AddSingleton<IndexCache>();
         services.AddSingleton<ClientSnapshotCache>();
         services.AddSingleton<CardHeadStore>();
+        services.AddSingleton(sp => new LoggingRetry(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MessageClaims>();
         services.AddSingleton<TimelineWriter>();
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<SenderResolver>();
+        services.AddSingleton<SameCompanyFinder>();
+        services.AddSingleton<LoggingCompletion>();
         services.AddSingleton<ClientCardReader>();
         // Contracts fills a contract's client requisites from the card through its own interface.
         services.AddSingleton<IClientDirectory, ContactsClientDirectory>();

@@ -76,6 +76,9 @@ public sealed class RecordingTaskRecorder : ITaskRecorder
 
     public int Calls => _calls.Count;
 
+    /// <summary>Every call for this task code, duplicates included (the ledger would count a SourceId once).</summary>
+    public IReadOnlyList<TaskEvent> CallsFor(string taskCode) => _calls.Where(t => t.TaskCode == taskCode).ToList();
+
     /// <summary>Every event recorded, duplicates included, in arrival order.</summary>
     public IReadOnlyCollection<TaskEvent> Recorded => _calls.ToArray();
 

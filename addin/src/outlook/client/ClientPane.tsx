@@ -14,6 +14,7 @@ import { ClientSearch } from '../shared/ClientSearch';
 import { loadCard } from '../shared/clientCards';
 import { useSenderClient } from '../shared/useSenderClient';
 import { CardSections } from './CardSections';
+import { PossibleDuplicate } from './PossibleDuplicate';
 import { overdueText, taxIdsText } from './logic';
 import { RequisitesFormView } from './RequisitesFormView';
 
@@ -59,6 +60,7 @@ export function ClientPane(props: ClientPaneProps) {
   const [cardError, setCardError] = useState<{ error: unknown; id: string } | null>(null);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [merged, setMerged] = useState<string | null>(null);
   const [logResult, setLogResult] = useState<LogContactResult | null>(null);
   const [logging, setLogging] = useState(false);
   const request = useRef(0);
@@ -70,6 +72,7 @@ export function ClientPane(props: ClientPaneProps) {
     setCardError(null);
     setEditing(false);
     setSaved(false);
+    setMerged(null);
     setLogResult(null);
   }, [sender.sender]);
 
@@ -81,6 +84,7 @@ export function ClientPane(props: ClientPaneProps) {
       setCardError(null);
       setEditing(false);
       setSaved(false);
+      setMerged(null);
       try {
         const fresh = await loadCard(id);
         if (mine === request.current) showCard(fresh);
@@ -135,6 +139,12 @@ export function ClientPane(props: ClientPaneProps) {
           setSaved(true);
         }}
         onReloaded={(next) => showCard(next)}
+        merged={merged}
+        onMerged={(survivor) => {
+          setLogResult(null);
+          setMerged(survivor.displayName || survivor.name);
+          showCard(survivor);
+        }}
       />
     );
   } else if (sender.error) {
@@ -180,6 +190,8 @@ function CardView(props: {
   onCancel: () => void;
   onSaved: (card: ClientCard) => void;
   onReloaded: (card: ClientCard) => void;
+  merged: string | null;
+  onMerged: (survivor: ClientCard) => void;
 }) {
   const styles = useStyles();
   const { card } = props;
@@ -205,6 +217,12 @@ function CardView(props: {
           </div>
         )}
       </header>
+      {card.possibleDuplicateOf && !props.editing && <PossibleDuplicate card={card} other={card.possibleDuplicateOf} onMerged={props.onMerged} />}
+      {props.merged && (
+        <MessageBar intent="success" role="status" data-testid="merged">
+          <MessageBarBody>{t('client.duplicate.merged', { name: props.merged })}</MessageBarBody>
+        </MessageBar>
+      )}
       {props.saved && (
         <MessageBar intent="success" role="status" data-testid="saved">
           <MessageBarBody>{t('client.saved')}</MessageBarBody>

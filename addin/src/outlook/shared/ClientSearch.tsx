@@ -58,9 +58,10 @@ export interface ClientSearchProps {
   onCancel?: () => void;
 }
 
-/** «ИНН 7701234567 · romashka.ru · romashka.com»; empty when the hit has neither. */
+/** «Контакт: Иван Петров · ИНН 7701234567 · romashka.ru»; empty when the hit has none of them. */
 export function hitDetails(hit: ClientSearchHit): string {
-  return [hit.inn ? t('clients.inn', { inn: hit.inn }) : '', ...(hit.domains ?? [])].filter(Boolean).join(' · ');
+  const contact = hit.contact ? t('clients.contact', { name: hit.contact.name }) : '';
+  return [contact, hit.inn ? t('clients.inn', { inn: hit.inn }) : '', ...(hit.domains ?? [])].filter(Boolean).join(' · ');
 }
 
 export function ClientSearch(props: ClientSearchProps) {

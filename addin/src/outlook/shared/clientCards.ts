@@ -25,3 +25,12 @@ export async function updateClient(id: string, eTag: string, body: ClientUpdateB
   const { data, headers } = await api<ClientCard>(`clients/${encodeURIComponent(id)}`, { method: 'PUT', body, headers: { 'If-Match': eTag } });
   return { ...data, eTag: data?.eTag || headers.get('ETag') || eTag };
 }
+
+/**
+ * POST /api/clients/{targetId}/merge {sourceId}: the duplicate's contacts and events move to the target, which
+ * survives; answers with the target's card (repeating it is harmless).
+ */
+export async function mergeClients(targetId: string, sourceId: string): Promise<ClientCard> {
+  const { data, headers } = await api<{ client: ClientCard }>(`clients/${encodeURIComponent(targetId)}/merge`, { method: 'POST', body: { sourceId } });
+  return { ...data.client, eTag: data.client.eTag || headers.get('ETag') || '' };
+}

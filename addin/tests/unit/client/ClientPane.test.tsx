@@ -427,3 +427,51 @@ describe('accessibility (axe-core)', () => {
     expect(await seriousViolations()).toEqual([]);
   });
 });
+
+describe('the client may be a duplicate of an existing one', () => {
+  const fresh = () =>
+    romashka({
+      id: 'c-new',
+      legalForm: 'АО',
+      displayName: 'АО «Ромашка»',
+      possibleDuplicateOf: { id: 'c-romashka', name: 'ООО «Ромашка»' },
+    });
+
+  beforeEach(() => {
+    openMessage('petr@gmail.com');
+    route('GET', 'clients/lookup?email=petr@gmail.com', fresh());
+  });
+
+  it('says which client and merges this one into it with «Объединить»', async () => {
+    route('POST', 'clients/c-romashka/merge', { client: romashka(), contactsMoved: 1, interactionsMoved: 1 });
+    await render('outlook');
+    const offer = await waitFor(() => byTestId('possible-duplicate'), 'the offer');
+    expect(plain(offer.textContent)).toContain('Возможно, это тот же клиент, что «ООО «Ромашка»»');
+
+    await click(button('Объединить'));
+
+    await waitFor(() => byTestId('merged'), 'the merged note');
+    const merge = calls.find((c) => c.method === 'POST');
+    expect(merge).toMatchObject({ path: 'clients/c-romashka/merge', body: { sourceId: 'c-new' } });
+    expect(text('client-name')).toBe('ООО «Ромашка»');
+    expect(text('merged')).toContain('Клиенты объединены');
+    expect(byTestId('possible-duplicate')).toBeNull();
+  });
+
+  it('keeps the offer and shows the API error when the merge is refused', async () => {
+    route('POST', 'clients/c-romashka/merge', () => json({ title: 'Объединение невозможно', detail: 'Клиент уже объединён.' }, 409));
+    await render('outlook');
+    await click(await waitFor(() => button('Объединить'), 'the button'));
+
+    await waitFor(() => byTestId('error'), 'the error');
+    expect(byTestId('possible-duplicate')).not.toBeNull();
+    expect(text('client-name')).toBe('АО «Ромашка»');
+  });
+
+  it('offers nothing for a card without the flag', async () => {
+    route('GET', 'clients/lookup?email=petr@gmail.com', romashka());
+    await render('outlook');
+    await waitFor(() => byTestId('client-header'));
+    expect(byTestId('possible-duplicate')).toBeNull();
+  });
+});

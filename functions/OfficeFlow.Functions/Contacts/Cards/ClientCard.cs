@@ -24,7 +24,11 @@ public sealed record ClientCard(
     IReadOnlyList<ContactView> Contacts,
     IReadOnlyList<InteractionView> Interactions,
     IReadOnlyList<ContractSummary>? Contracts = null,
-    IReadOnlyList<OpenInvoiceSummary>? OpenInvoices = null);
+    IReadOnlyList<OpenInvoiceSummary>? OpenInvoices = null,
+    ClientRef? PossibleDuplicateOf = null);
+
+/// <summary>Another client, by id and display name: the one this client may be a duplicate of (the card offers «Объединить»).</summary>
+public sealed record ClientRef(string Id, string Name);
 
 public sealed record BankDetails(string? BankName, string? Bik, string? SettlementAccount, string? CorrespondentAccount);
 

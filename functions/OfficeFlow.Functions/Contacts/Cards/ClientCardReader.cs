@@ -27,12 +27,19 @@ public sealed class ClientCardReader(ContactsTables tables, ClientDirectory dire
         var contractList = contracts?.ForClientAsync(client.Id, ContractsShown, cancellationToken);
         var openInvoices = invoices?.OpenForClientAsync(client.Id, cancellationToken);
         var contacts = await ContactsAsync(client.Id, cancellationToken).ConfigureAwait(false);
-        return ToCard(client, contacts, await interactions.ConfigureAwait(false)) with
+        var card = ToCard(client, contacts, await interactions.ConfigureAwait(false)) with
         {
             Contracts = contractList is null ? [] : await contractList.ConfigureAwait(false),
             OpenInvoices = openInvoices is null ? [] : await openInvoices.ConfigureAwait(false),
         };
+        return card.PossibleDuplicateOf is { } other && !await StillSeparateAsync(client, other.Id, cancellationToken).ConfigureAwait(false)
+            ? card with { PossibleDuplicateOf = null }
+            : card;
     }
+
+    /// <summary>False once the two were merged (either way round) or the other client is gone: nothing is left to offer.</summary>
+    private async Task<bool> StillSeparateAsync(ClientEntity client, string otherId, CancellationToken cancellationToken) =>
+        await directory.GetAsync(otherId, cancellationToken).ConfigureAwait(false) is { } other && other.Id != client.Id;
 
     /// <summary>A client's contacts, by name.</summary>
     public async Task<IReadOnlyList<ContactView>> ContactsAsync(string clientId, CancellationToken cancellationToken)
@@ -69,5 +76,6 @@ public sealed class ClientCardReader(ContactsTables tables, ClientDirectory dire
             c.Inn, c.Kpp, c.Ogrn, SearchTokens.SplitList(c.Domains), c.Website, c.Address,
             new BankDetails(c.BankName, c.Bik, c.SettlementAccount, c.CorrespondentAccount),
             new Signatory(c.SignatoryName, c.SignatoryPosition, c.SignatoryBasis),
-            c.Status, c.ETag.ToString(), contacts, interactions);
+            c.Status, c.ETag.ToString(), contacts, interactions,
+            PossibleDuplicateOf: c.PossibleDuplicateOf is { Length: > 0 } other ? new ClientRef(other, c.PossibleDuplicateOfName ?? other) : null);
 }

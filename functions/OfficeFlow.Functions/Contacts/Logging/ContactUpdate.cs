@@ -11,7 +11,8 @@ namespace OfficeFlow.Functions.Contacts.Logging;
 /// it in the same transaction as the interaction); its row is stored just before the interaction, its index after. <see cref="Changed"/> is false when the
 /// message told nothing new, and then nothing is written.
 /// </summary>
-public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? OldPartition, bool AddressesChanged = false)
+/// <param name="SearchChanged">The contact is new or moved, or its addresses, name or phones changed: the client's search rows must follow.</param>
+public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? OldPartition, bool SearchChanged = false)
 {
     public static ContactUpdate Plan(LoggingDecision decision, ExtractedSignature signature, SenderResolution sender, string? clientId, DateTimeOffset now)
     {
@@ -38,7 +39,8 @@ public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? 
             return new ContactUpdate(existing, false, oldPartition);
         }
 
-        return new ContactUpdate(contact, true, oldPartition, existing is null || oldPartition != partition || existing.Emails != contact.Emails);
+        return new ContactUpdate(contact, true, oldPartition,
+            existing is null || oldPartition != partition || existing.Emails != contact.Emails || existing.Name != contact.Name || existing.Phones != contact.Phones);
     }
 
     /// <summary>Writes the contact (when changed), points its address at it and removes the row it moved from.</summary>

@@ -3,7 +3,6 @@ using OfficeFlow.Functions.Contacts.Cards;
 using OfficeFlow.Functions.Contacts.Extraction;
 using OfficeFlow.Functions.Contacts.Matching;
 using OfficeFlow.Functions.Contacts.Records;
-using OfficeFlow.Functions.Grades;
 using Azure.Data.Tables;
 using OfficeFlow.Functions.Storage;
 
@@ -21,21 +20,20 @@ public sealed class EmailLogger(
     ClientDirectory directory,
     ClientCardReader cards,
     SenderResolver resolver,
+    SameCompanyFinder sameCompany,
     MessageClaims claims,
     TimelineWriter timeline,
+    LoggingCompletion completion,
+    LoggingRetry retry,
     LoggingPolicy policy,
     IOptions<ContactsOptions> options,
     TimeProvider time,
-    IServiceProvider services,
     ILogger<EmailLogger> log)
 {
     /// <summary>Task code for "a client contact logged" in the grades catalog.</summary>
     public const string ContactTaskCode = "5.5";
     /// <summary>Task code for "a new client entered in the database".</summary>
     public const string NewClientTaskCode = "5.4";
-
-    /// <summary>How often the head write may find the card changed by another instance before the request gives up (409).</summary>
-    private const int MaxAttempts = 10;
 
     /// <summary>The request must have passed <see cref="LogEmailValidation"/>.</summary>
     public async Task<LogEmailOutcome> LogAsync(LogEmailRequest request, LoggingActor actor, CancellationToken cancellationToken)
@@ -58,17 +56,22 @@ public sealed class EmailLogger(
         // From the moment the head transaction is sent until it is known to have been refused, the interaction may exist:
         // the claim is then kept (a retry takes it over and writes the same row) rather than released.
         var mayHaveWritten = false;
+        var attempt = 0;
         try
         {
-            for (var attempt = 1; ; attempt++)
+            // Each attempt resolves the sender and writes; a head changed by another instance throws CardHeadChangedException, and
+            // LoggingRetry.CardHead tries again after a short jittered pause, at most HeadAttempts times (then 409 «Карточка клиента занята»).
+            return await retry.OnCardHeadAsync(async () =>
             {
+                attempt++;
                 // The first attempt may use this process's snapshots; a failed head guard means they were stale.
                 var sender = await resolver.ResolveAsync(decision, signature.Inn, cancellationToken, useCache: attempt == 1).ConfigureAwait(false);
-                var target = await TargetAsync(sender, signature, decision, actor, cancellationToken).ConfigureAwait(false);
+                var target = await TargetAsync(sender, signature, decision, actor, messageHash, cancellationToken).ConfigureAwait(false);
                 if (target.Created)
                 {
                     // Task 5.4 belongs to the request that created the client, which is not always the one that wins the message's claim.
-                    await RecordTaskAsync(actor, new TaskEvent(actor.Id, NewClientTaskCode, at, "client:" + target.Client!.Id, target.Client.Id, target.Client.Name), cancellationToken).ConfigureAwait(false);
+                    // Should it fail, the message's retry records it (LoggingCompletion: the client says which message created it).
+                    await completion.RecordAsync(actor, LoggingCompletion.NewClientTask(target.Client!, at, actor.Id), cancellationToken).ConfigureAwait(false);
                 }
 
                 var contactId = SenderResolver.ContactIdOf(sender.EmailEntry, MailAddress.Normalise(decision.Counterparty!));
@@ -78,7 +81,7 @@ public sealed class EmailLogger(
                     var claimed = await claims.ClaimAsync(messageHash, interaction, owner, cancellationToken).ConfigureAwait(false);
                     if (claimed.AlreadyLogged is { } logged)
                     {
-                        return await AlreadyLoggedAsync(claimed.ExistingClaim!, logged, cancellationToken).ConfigureAwait(false);
+                        return await AlreadyLoggedAsync(claimed.ExistingClaim!, logged, target.Created, decision.Counterparty!, messageHash, actor, cancellationToken).ConfigureAwait(false);
                     }
 
                     claim = claimed.Owned!;
@@ -99,26 +102,16 @@ public sealed class EmailLogger(
                 {
                     mayHaveWritten = false; // the guard refused the transaction: nothing of it was written
                     log.LogInformation("The card of client {ClientId} changed while logging a message (attempt {Attempt})", target.Client?.Id, attempt);
-                    if (attempt == MaxAttempts)
-                    {
-                        throw new ClientCardBusyException();
-                    }
-
-                    // Instances that collided retry at different moments rather than colliding again.
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 10 * attempt)), time, cancellationToken).ConfigureAwait(false);
-                    continue;
+                    throw new CardHeadChangedException();
                 }
 
-                // The interaction is stored: the contact, the search rows and the ledger follow it (each idempotent), and both
-                // are awaited, so neither failure goes unobserved.
-                var task = RecordTaskAsync(actor, new TaskEvent(actor.Id, ContactTaskCode, at, "email:" + request.InternetMessageId, target.Client?.Id, Truncate(request.Subject, 200)), cancellationToken);
-                var contactWrite = WriteContactAsync(target, contact, decision.Counterparty!, cancellationToken);
-                await Task.WhenAll(task, contactWrite).ConfigureAwait(false);
+                // The interaction is stored: the contact, the search rows and the ledger follow it (each idempotent; a retry finishes them).
+                await completion.CompleteAsync(target.Client, target.Created, contact, decision.Counterparty!, interaction, messageHash, actor, cancellationToken).ConfigureAwait(false);
                 log.LogInformation("Message logged as interaction {Interaction} (client {ClientId}, matched by {MatchedBy})", interaction.RowKey, target.Client?.Id, target.MatchedBy);
                 var card = target.Client is null ? null : ClientCardReader.ToCard(target.Client, head.ContactViews(target.Client.Id), head.Interactions);
                 return new LogEmailOutcome(LogEmailStatus.Logged, null, target.MatchedBy, target.Created, card, ContactView.From(contact.Contact),
-                    InteractionView.From(interaction), SignatureView.From(signature));
-            }
+                    InteractionView.From(interaction), SignatureView.From(signature), card?.PossibleDuplicateOf);
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch when (claim is not null && !mayHaveWritten)
         {
@@ -128,20 +121,11 @@ public sealed class EmailLogger(
         }
     }
 
-    private async Task WriteContactAsync(Target target, ContactUpdate contact, string address, CancellationToken cancellationToken)
-    {
-        await contact.ApplyAsync(tables, directory, address, cancellationToken).ConfigureAwait(false);
-        // Search rows hold the name, INN, domains and contacts' addresses: they change only with a new client or new addresses.
-        if (target.Client is not null && (target.Created || contact.AddressesChanged))
-        {
-            await directory.ReindexAsync(target.Client, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>The client the message goes to (created from the signature when none matched and it names a company).</summary>
     private sealed record Target(ClientEntity? Client, bool Created, string MatchedBy);
 
-    private async Task<Target> TargetAsync(SenderResolution sender, ExtractedSignature signature, LoggingDecision decision, LoggingActor actor, CancellationToken cancellationToken)
+    private async Task<Target> TargetAsync(SenderResolution sender, ExtractedSignature signature, LoggingDecision decision, LoggingActor actor, string messageHash,
+        CancellationToken cancellationToken)
     {
         if (sender.Client is { } client)
         {
@@ -158,11 +142,23 @@ public sealed class EmailLogger(
             return new Target(null, false, "none");
         }
 
-        var (created, isNew) = await CreateClientAsync(signature, decision, actor, cancellationToken).ConfigureAwait(false);
+        var same = SameCompanyResult.None;
+        if (decision.CompanyDomain is null)
+        {
+            // A free-mail sender has no domain to match on: a second address of a known company would otherwise become a second client.
+            same = await sameCompany.FindAsync(signature.Company, signature.Inn, cancellationToken).ConfigureAwait(false);
+            if (same.Same is { } existing)
+            {
+                return new Target(existing, false, "companyName");
+            }
+        }
+
+        var (created, isNew) = await CreateClientAsync(signature, decision, actor, messageHash, same.Possible, cancellationToken).ConfigureAwait(false);
         return new Target(created, isNew, isNew ? "created" : "signatureCompany");
     }
 
-    private async Task<(ClientEntity Client, bool Created)> CreateClientAsync(ExtractedSignature signature, LoggingDecision decision, LoggingActor actor, CancellationToken cancellationToken)
+    private async Task<(ClientEntity Client, bool Created)> CreateClientAsync(ExtractedSignature signature, LoggingDecision decision, LoggingActor actor, string messageHash,
+        ClientEntity? possibleDuplicateOf, CancellationToken cancellationToken)
     {
         var company = signature.Company!;
         // The id comes from what identifies the company, so two concurrent first messages create one client.
@@ -183,6 +179,10 @@ public sealed class EmailLogger(
             CreatedAt = now,
             UpdatedAt = now,
             CreatedBy = actor.Id,
+            CreatedForMessage = messageHash,
+            PossibleDuplicateOf = possibleDuplicateOf?.Id,
+            PossibleDuplicateOfName = possibleDuplicateOf is null ? null
+                : possibleDuplicateOf.LegalForm is { Length: > 0 } form ? new CompanyName(form, possibleDuplicateOf.Name).Display : possibleDuplicateOf.Name,
         };
         return await directory.AddAsync(client, cancellationToken).ConfigureAwait(false);
     }
@@ -208,25 +208,12 @@ public sealed class EmailLogger(
             Source = actor.Source,
         };
 
-    private async Task RecordTaskAsync(LoggingActor actor, TaskEvent taskEvent, CancellationToken cancellationToken)
-    {
-        if (!actor.RecordTasks)
-        {
-            return;
-        }
-
-        if (services.GetService<ITaskRecorder>() is not { } recorder)
-        {
-            log.LogWarning("No task recorder is registered: task {TaskCode} is not put into the grades ledger", taskEvent.TaskCode);
-            return;
-        }
-
-        await recorder.RecordAsync(taskEvent, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<LogEmailOutcome> AlreadyLoggedAsync(MessageClaimEntity claim, InteractionEntity interaction, CancellationToken cancellationToken)
+    private async Task<LogEmailOutcome> AlreadyLoggedAsync(MessageClaimEntity claim, InteractionEntity interaction, bool clientCreated, string address, string messageHash,
+        LoggingActor actor, CancellationToken cancellationToken)
     {
         var client = interaction.ClientId is { } id ? await directory.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        // Before the card is read, so that it shows what the retry completed.
+        await completion.FinishLoggedAsync(client, clientCreated, claim, interaction, address, messageHash, actor, cancellationToken).ConfigureAwait(false);
         var card = client is null ? null : await cards.ReadAsync(client, cancellationToken).ConfigureAwait(false);
         var contact = card?.Contacts.FirstOrDefault(c => c.Id == claim.ContactId);
         if (contact is null && claim.ContactId is not null)
@@ -236,8 +223,9 @@ public sealed class EmailLogger(
             contact = stored is null ? null : ContactView.From(stored);
         }
 
-        return new LogEmailOutcome(LogEmailStatus.AlreadyLogged, "Это письмо уже записано: показано существующее событие.", null, false, card, contact,
-            InteractionView.From(interaction), null);
+        // The request that created the client says so even when an identical request won the message: it is the one that made it.
+        return new LogEmailOutcome(LogEmailStatus.AlreadyLogged, "Это письмо уже записано: показано существующее событие.", null, clientCreated, card, contact,
+            InteractionView.From(interaction), null, card?.PossibleDuplicateOf);
     }
 
     private async Task ReleaseQuietlyAsync(MessageClaimEntity claim)

@@ -28,7 +28,9 @@ public sealed record SignatureView(string? PersonName, string? Position, string?
 }
 
 /// <summary>The answer of POST /api/contacts/log-email.</summary>
-/// <param name="MatchedBy">"domain", "inn", "contactEmail", "created" (a new client from the signature), "signatureCompany" (the client another request just created from the same signature) or "none" (a contact without a company).</param>
+/// <param name="MatchedBy">"domain", "inn", "contactEmail", "companyName" (a free-mail sender whose signature names an existing client: same legal form and name), "created" (a new client from the signature), "signatureCompany" (the client another request just created from the same signature) or "none" (a contact without a company).</param>
+/// <param name="ClientCreated">True only in the answer of the request that created the client (also when an identical request logged the message).</param>
+/// <param name="PossibleDuplicateOf">The existing client the new one may be the same company as (see <see cref="Matching.SameCompany"/>); the add-in offers «Объединить».</param>
 public sealed record LogEmailOutcome(
     LogEmailStatus Status,
     string? Reason,
@@ -37,7 +39,8 @@ public sealed record LogEmailOutcome(
     ClientCard? Client,
     ContactView? Contact,
     InteractionView? Interaction,
-    SignatureView? Signature)
+    SignatureView? Signature,
+    ClientRef? PossibleDuplicateOf = null)
 {
     public static LogEmailOutcome NotLogged(string reason) => new(LogEmailStatus.NotLogged, reason, null, false, null, null, null, null);
 }

@@ -14,10 +14,8 @@ public sealed record ClaimOutcome(MessageClaimEntity? Owned, InteractionEntity? 
 /// never appeared (its request crashed) is taken over after <see cref="StaleClaim"/>, ETag-guarded so that
 /// only one request takes it; a request that fails before writing releases its claim at once.
 /// </summary>
-public sealed class MessageClaims(ContactsTables tables, ClientDirectory directory, TimeProvider time)
+public sealed class MessageClaims(ContactsTables tables, ClientDirectory directory, LoggingRetry retry, TimeProvider time)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(1);
 
     /// <param name="owner">This request's own id (a fresh GUID per request).</param>
@@ -26,8 +24,9 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
     public async Task<ClaimOutcome> ClaimAsync(string messageHash, InteractionEntity interaction, string owner, CancellationToken cancellationToken)
     {
         var claims = await tables.LoggedMessages(cancellationToken).ConfigureAwait(false);
-        var started = time.GetTimestamp();
-        while (true)
+        // Each attempt looks once; one that finds the claim still pending throws ClaimPendingException, and LoggingRetry.ClaimWait
+        // looks again after a pause, for at most its budget (then 409 «Письмо уже записывается»).
+        return await retry.WaitingForClaimAsync(async () =>
         {
             var claim = NewClaim(messageHash, interaction, owner, interaction.At);
             var added = await claims.TryAddAsync(claim, cancellationToken).ConfigureAwait(false);
@@ -39,7 +38,7 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
             var existing = await claims.FindAsync<MessageClaimEntity>(messageHash, MessageClaimEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (existing is null)
             {
-                continue; // released by a request that failed: claim it again
+                throw new ClaimPendingException(); // released by a request that failed: claim it again
             }
 
             if (existing.Owner == owner)
@@ -62,13 +61,8 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
                 }
             }
 
-            if (time.GetElapsedTime(started) > Wait)
-            {
-                throw new MessageBusyException();
-            }
-
-            await Task.Delay(Poll, time, cancellationToken).ConfigureAwait(false);
-        }
+            throw new ClaimPendingException();
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Points an owned claim at where the interaction is now going (the client changed on a retry).</summary>

@@ -5,8 +5,11 @@ using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Records;
 
-/// <summary>One line of a client search.</summary>
-public sealed record ClientSearchHit(string Id, string Name, string? Inn, IReadOnlyList<string> Domains, string MatchedToken);
+/// <summary>One line of a client search; <see cref="Contact"/> when a contact's name or phone matched (null: the client's own name, INN, domain or e-mail).</summary>
+public sealed record ClientSearchHit(string Id, string Name, string? Inn, IReadOnlyList<string> Domains, string MatchedToken, SearchHitContact? Contact = null);
+
+/// <summary>The contact a search matched, of the hit's client.</summary>
+public sealed record SearchHitContact(string Id, string Name);
 
 /// <summary>
 /// Clients and the ClientIndex table: the exact look-ups the matching rules use (domain, INN, contact e-mail),
@@ -121,13 +124,14 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
     public async Task ReindexAsync(ClientEntity client, CancellationToken cancellationToken, bool force = false)
     {
         var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
-        var emails = new List<string>();
-        await foreach (var contact in contacts.QueryAsync<ContactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {client.Id}"), select: ["Emails"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var people = new List<ContactEntity>();
+        await foreach (var contact in contacts.QueryAsync<ContactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {client.Id}"), select: ["RowKey", "Name", "Emails", "Phones"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            emails.AddRange(SearchTokens.SplitList(contact.Emails));
+            people.Add(contact);
         }
 
-        var tokens = client.Status == ClientStatus.Merged ? [] : SearchTokens.ForClient(client, emails);
+        var entries = client.Status == ClientStatus.Merged ? [] : SearchTokens.ForClientAndContacts(client, people);
+        var tokens = entries.Select(e => e.Stored).ToList();
         var joined = string.Join(' ', tokens);
         if (!force && joined == (client.SearchTokens ?? ""))
         {
@@ -136,22 +140,24 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
         }
 
         var index = await tables.Index(cancellationToken).ConfigureAwait(false);
-        foreach (var token in tokens)
+        foreach (var entry in entries)
         {
             await index.UpsertAsync(new IndexEntity
             {
-                PartitionKey = SearchPartition(token),
-                RowKey = token + "|" + client.Id,
+                PartitionKey = SearchPartition(entry.Token),
+                RowKey = SearchEntry.RowKeyOf(entry.Stored, client.Id),
                 ClientId = client.Id,
                 ClientName = client.Name,
                 Inn = client.Inn,
                 Domains = client.Domains,
+                ContactId = entry.Contact?.RowKey,
+                ContactName = entry.Contact?.Name,
             }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var stale in (client.SearchTokens ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Except(tokens, StringComparer.Ordinal))
         {
-            await index.TryDeleteAsync(SearchPartition(stale), stale + "|" + client.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await index.TryDeleteAsync(SearchPartition(stale), SearchEntry.RowKeyOf(stale, client.Id), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
@@ -166,11 +172,11 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
         }
     }
 
-    /// <summary>Clients whose name word, INN, domain or contact e-mail starts with the query's first word
-    /// (and whose name holds the other words), at most <paramref name="limit"/>.</summary>
+    /// <summary>Clients whose name word, INN, domain or contact e-mail starts with the query's first word (and whose name
+    /// holds the other words), and contacts whose name word or phone digits do (a phone written any way), at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<ClientSearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
     {
-        var words = SearchTokens.Normalise(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = SearchTokens.PhoneQuery(query) is { } phone ? [phone] : SearchTokens.Normalise(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
         {
             return [];
@@ -184,14 +190,15 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
         var seen = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in index.QueryAsync<IndexEntity>(filter, maxPerPage: 200, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var name = SearchTokens.Normalise(row.ClientName ?? "");
-            if (seen.Contains(row.ClientId) || !words.Skip(1).All(w => name.Contains(w, StringComparison.Ordinal)))
+            var contact = row.ContactId is { Length: > 0 } contactId ? new SearchHitContact(contactId, row.ContactName ?? "") : null;
+            // The other words narrow by the name of what matched: the contact's for a contact's row, else the client's.
+            var name = SearchTokens.Normalise(contact?.Name ?? row.ClientName ?? "");
+            if (!seen.Add(row.ClientId + "|" + contact?.Id) || !words.Skip(1).All(w => name.Contains(w, StringComparison.Ordinal)))
             {
                 continue;
             }
 
-            seen.Add(row.ClientId);
-            hits.Add(new ClientSearchHit(row.ClientId, row.ClientName ?? "", row.Inn, SearchTokens.SplitList(row.Domains), row.RowKey[..row.RowKey.LastIndexOf('|')]));
+            hits.Add(new ClientSearchHit(row.ClientId, row.ClientName ?? "", row.Inn, SearchTokens.SplitList(row.Domains), SearchEntry.TokenOf(row.RowKey), contact));
             if (hits.Count >= limit)
             {
                 break;

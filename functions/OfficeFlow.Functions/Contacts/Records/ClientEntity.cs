@@ -41,6 +41,14 @@ public sealed class ClientEntity : ITableEntity
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>The search tokens indexed for this client (space-separated), so a rename can remove the old ones.</summary>
     public string? SearchTokens { get; set; }
+    /// <summary>The hash of the message whose signature created this client (null for clients made otherwise): a retry of that
+    /// message can then tell it still owes task 5.4 for the client, which it did not create itself.</summary>
+    public string? CreatedForMessage { get; set; }
+    /// <summary>An existing client this one may be the same company as (same name, but the legal form or the INN could not
+    /// confirm it), set when the client was created from a free-mail sender's signature; the card offers to merge them.</summary>
+    public string? PossibleDuplicateOf { get; set; }
+    /// <summary>That client's display name when the flag was set.</summary>
+    public string? PossibleDuplicateOfName { get; set; }
 
     // Derived from the keys: not a stored property (the official client would write every readable property).
     [IgnoreDataMember]

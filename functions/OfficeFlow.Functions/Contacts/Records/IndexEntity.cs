@@ -8,7 +8,8 @@ namespace OfficeFlow.Functions.Contacts.Records;
 /// Table "ClientIndex". Exact look-ups for matching: PartitionKey "domain" / "inn" / "email", RowKey the value,
 /// pointing at a client (and a contact for "email"); added with add-then-409 so the first writer owns the value.
 /// Prefix search: PartitionKey "s-" + the token's first character, RowKey token + "|" + client id, carrying
-/// the client's display fields so a search needs no further reads.
+/// the client's display fields so a search needs no further reads; a contact's name word or phone digits: RowKey
+/// token + "|" + client id + "|" + contact id, with <see cref="ContactId"/> and <see cref="ContactName"/>.
 /// </summary>
 public sealed class IndexEntity : ITableEntity
 {
@@ -27,4 +28,6 @@ public sealed class IndexEntity : ITableEntity
     public string? ClientName { get; set; }
     public string? Inn { get; set; }
     public string? Domains { get; set; }
+    /// <summary>A contact's search rows only: the contact's name, shown beside its client.</summary>
+    public string? ContactName { get; set; }
 }
