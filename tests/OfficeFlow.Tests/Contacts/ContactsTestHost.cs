@@ -67,8 +67,11 @@ public sealed class ContactsTestHost : WebApplicationFactory<Program>
 }
 
 /// <summary>
-/// Stands in for the grades ledger and keeps every call as it came. It does not de-duplicate by SourceId as the real
-/// ledger does: a test that says "recorded once" must see one call, so code that records twice fails it.
+/// Stands in for the grades ledger and keeps every call as it came; it does not de-duplicate by itself. A repeated
+/// log-email asks the ledger again on purpose (to complete what a failed attempt left out), and the ledger keeps one
+/// entry per SourceId: <see cref="EntriesFor"/> says what it would hold, and checks that every repeated call was the
+/// same event (same employee, client and month), so a second, different recording fails a "recorded once" test.
+/// The real ledger's own de-duplication is tested against Azurite (Grades/LedgerFromLogEmailTests).
 /// </summary>
 public sealed class RecordingTaskRecorder : ITaskRecorder
 {
@@ -78,6 +81,15 @@ public sealed class RecordingTaskRecorder : ITaskRecorder
 
     /// <summary>Every call for this task code, duplicates included (the ledger would count a SourceId once).</summary>
     public IReadOnlyList<TaskEvent> CallsFor(string taskCode) => _calls.Where(t => t.TaskCode == taskCode).ToList();
+
+    /// <summary>The entries the ledger would hold for this task code: one per SourceId, each asserted to have been asked
+    /// for with one and the same event however many times it was recorded.</summary>
+    public IReadOnlyList<TaskEvent> EntriesFor(string taskCode) =>
+        [.. CallsFor(taskCode).GroupBy(t => t.SourceId, StringComparer.Ordinal).Select(g =>
+        {
+            Assert.Single(g.Select(t => (t.EmployeeId, t.ClientId, t.At.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))).Distinct());
+            return g.First();
+        })];
 
     /// <summary>Every event recorded, duplicates included, in arrival order.</summary>
     public IReadOnlyCollection<TaskEvent> Recorded => _calls.ToArray();

@@ -118,7 +118,7 @@ public sealed class DuplicateClientTests(AzuriteFixture azurite) : IClassFixture
         Assert.Single(await LogEmailApiTests.StoredAsync<ClientEntity>(host, "Clients"));
         var newClient = host.Tasks.CallsFor("5.4");
         Assert.Single(newClient.Select(t => t.SourceId).Distinct());
-        Assert.Single(host.Tasks.Recorded, t => t.TaskCode == "5.4");
+        Assert.Single(host.Tasks.EntriesFor("5.4"));
     }
 
     [Fact]

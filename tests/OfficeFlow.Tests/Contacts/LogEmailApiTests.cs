@@ -73,8 +73,8 @@ public sealed class LogEmailApiTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Single(await StoredInteractionsAsync(host));
         Assert.Single(await StoredAsync<ClientEntity>(host, "Clients"));
         // Repeats of the same user's message record 5.5 again (finishing what a failed request may have left); the ledger counts it once.
-        Assert.Equal(1, host.Tasks.Recorded.Count(t => t.TaskCode == "5.5"));
-        Assert.Equal(1, host.Tasks.Recorded.Count(t => t.TaskCode == "5.4"));
+        Assert.Single(host.Tasks.EntriesFor("5.5"));
+        Assert.Single(host.Tasks.EntriesFor("5.4"));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class LogEmailRetryTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(retry.Client!.Id, (await lookup.Content.ReadFromJsonAsync<ClientCard>(Json))!.Id);
         var found = await http.GetFromJsonAsync<JsonElement>("/api/clients?search=ромаш", Json);
         Assert.Equal(retry.Client.Id, Assert.Single(found.EnumerateArray()).GetProperty("id").GetString());
-        Assert.Single(host.Tasks.Recorded, t => t.TaskCode == "5.5");
+        Assert.Single(host.Tasks.EntriesFor("5.5"));
     }
 
     [Fact]
@@ -74,9 +74,9 @@ public sealed class LogEmailRetryTests(AzuriteFixture azurite) : IClassFixture<A
 
         Assert.Equal(LogEmailStatus.Logged, retry.Status);
         Assert.Equal(LogEmailStatus.AlreadyLogged, again.Status);
-        var newClient = Assert.Single(host.Tasks.Recorded, t => t.TaskCode == "5.4");
+        var newClient = Assert.Single(host.Tasks.EntriesFor("5.4"));
         Assert.Equal(("client:" + retry.Client!.Id, "manager-1"), (newClient.SourceId, newClient.EmployeeId));
-        Assert.Single(host.Tasks.Recorded, t => t.TaskCode == "5.5");
+        Assert.Single(host.Tasks.EntriesFor("5.5"));
         Assert.Single(await LogEmailApiTests.StoredAsync<ClientEntity>(host, "Clients"));
     }
 

@@ -40,7 +40,7 @@ public sealed class MessageClaimsTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(LogEmailStatus.AlreadyLogged, again.Status);
         Assert.Equal(first.Interaction!.Id, again.Interaction!.Id);
         Assert.Single(await LogEmailApiTests.StoredInteractionsAsync(host));
-        Assert.Single(host.Tasks.Recorded, t => t.TaskCode == EmailLogger.ContactTaskCode);
+        Assert.Single(host.Tasks.EntriesFor(EmailLogger.ContactTaskCode));
     }
 
     [Fact]
