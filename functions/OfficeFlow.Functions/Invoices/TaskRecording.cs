@@ -2,9 +2,17 @@ using OfficeFlow.Functions.Grades;
 
 namespace OfficeFlow.Functions.Invoices;
 
-/// <summary>Puts an invoice task (2.3, 2.7, 5.3) into the grades ledger. It runs after the invoice write is
-/// committed, so a ledger failure is logged with the source id (the ledger is idempotent by it, and repeating the
-/// action records it) instead of turning a saved payment or a sent reminder into an error.</summary>
+/// <summary>
+/// Puts an invoice task (2.3, 2.7, 5.3) into the grades ledger, the same way every capability does: a failure to
+/// record fails the action. Pay is computed from the ledger, so a record that is only logged as lost is pay lost
+/// without anyone seeing it. Failing is enough because the ledger is idempotent by the event's SourceId (one
+/// conditional add keyed by it): the invoice write before it is committed and idempotent too (an Idempotency-Key, an
+/// issue of an issued invoice), so the client's retry — the add-in retries a 503 with the same key — passes the write
+/// again and completes the record, and a record that did land is not counted twice. A queue retried in the
+/// background was the alternative; it would need its own table, timer and admin view, and its write fails in the
+/// same storage outage that failed the record. The failure keeps its own type: a storage outage answers 503 with
+/// Retry-After and a Russian "повторите" (Hosting/ErrorHandling), anything else the usual Russian 500.
+/// </summary>
 internal static class TaskRecording
 {
     public static async Task RecordAsync(IServiceProvider services, ILogger log, TaskEvent taskEvent, CancellationToken ct)
@@ -22,7 +30,8 @@ internal static class TaskRecording
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogError(e, "Recording task {TaskCode} from {SourceId} failed", taskEvent.TaskCode, taskEvent.SourceId);
+            log.LogError(e, "Recording task {TaskCode} from {SourceId} failed; the request fails so that its retry records it", taskEvent.TaskCode, taskEvent.SourceId);
+            throw;
         }
     }
 }

@@ -46,30 +46,62 @@ public sealed class LedgerStoreTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
-    public async Task Record_SameSourceRetriedWithALaterTime_StaysInItsFirstMonth()
+    public async Task Record_SameSourceRetriedLaterInTheMonth_CountsOnceAtItsFirstTime()
     {
         var (store, recorder) = CreateSut();
-        var reminder = new TaskEvent("maria", "2.7", new DateTimeOffset(2026, 10, 31, 23, 50, 0, TimeSpan.FromHours(3)), "reminder:inv-77:stage-1");
+        var reminder = new TaskEvent("maria", "2.7", new DateTimeOffset(2026, 10, 30, 9, 0, 0, TimeSpan.FromHours(3)), "reminder:inv-77:stage-1");
 
         await recorder.RecordAsync(reminder);
-        await recorder.RecordAsync(reminder with { At = new DateTimeOffset(2026, 11, 1, 0, 10, 0, TimeSpan.FromHours(3)) });
+        await recorder.RecordAsync(reminder with { At = new DateTimeOffset(2026, 10, 31, 23, 50, 0, TimeSpan.FromHours(3)) });
 
-        Assert.Single(await store.ReadMonthAsync(October));
-        Assert.Empty(await store.ReadMonthAsync(October.Next));
+        var entry = Assert.Single(await store.ReadMonthAsync(October));
+        Assert.Equal(reminder.At, entry.At);
     }
 
     [Fact]
-    public async Task Record_AfterACrashBetweenMarkerAndEntry_AddsTheEntry()
+    public async Task Record_TwentyConcurrentDuplicates_LeaveOneRow()
     {
-        var (store, recorder) = CreateSut();
-        var sourceId = "contract:2026-0099";
-        var (pk, rk) = LedgerIds.SourceMarker(sourceId);
-        var sources = await _tables.GetTableAsync(LedgerStore.SourcesTable);
-        await sources.TryAddAsync(new LedgerSourceEntity { PartitionKey = pk, RowKey = rk, SourceId = sourceId, Month = "2026-10", EntryRowKey = LedgerIds.AutomaticRowKey(sourceId) });
+        var (_, recorder) = CreateSut();
+        var contact = new TaskEvent("anna", "5.5", new DateTimeOffset(2026, 10, 6, 9, 30, 0, TimeSpan.FromHours(3)), "email:<twenty@mail.example>");
 
-        await recorder.RecordAsync(new TaskEvent("anna", "2.4", new DateTimeOffset(2026, 10, 7, 12, 0, 0, TimeSpan.FromHours(3)), sourceId));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => recorder.RecordAsync(contact))));
 
-        Assert.Single(await store.ReadMonthAsync(October));
+        // Counted in the table itself: every row of the ledger, not what the store chooses to return.
+        var ledger = await _tables.GetTableAsync(LedgerStore.LedgerTable);
+        var rows = 0;
+        await foreach (var _ in ledger.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["RowKey"]))
+        {
+            rows++;
+        }
+
+        Assert.Equal(1, rows);
+    }
+
+    [Fact]
+    public async Task Record_OneEvent_CostsOneStorageCall()
+    {
+        var requests = new RequestCounter();
+        var options = StorageModule.CreateClientOptions();
+        options.AddPolicy(requests, Azure.Core.HttpPipelinePosition.PerCall);
+        var store = new LedgerStore(new TableStore(azurite.CreateServiceClient(options), AzuriteFixture.NewTablePrefix()), new GradesSettings { Zone = GradesTestData.Moscow });
+        var recorder = new TableTaskRecorder(store, Microsoft.Extensions.Logging.Abstractions.NullLogger<TableTaskRecorder>.Instance);
+        // The first record also creates the tables it uses; count from the second on, as in a running app.
+        await recorder.RecordAsync(new TaskEvent("anna", "5.5", new DateTimeOffset(2026, 10, 6, 9, 0, 0, TimeSpan.FromHours(3)), "email:<warm-up@mail.example>"));
+        var before = requests.Count;
+
+        await recorder.RecordAsync(new TaskEvent("anna", "5.5", new DateTimeOffset(2026, 10, 6, 9, 30, 0, TimeSpan.FromHours(3)), "email:<counted@mail.example>"));
+
+        // Log-email's cost per message (docs/contacts.md) counts on this: the ledger is one conditional add.
+        Assert.Equal(1, requests.Count - before);
+    }
+
+    private sealed class RequestCounter : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message) => Interlocked.Increment(ref _count);
     }
 
     [Fact]

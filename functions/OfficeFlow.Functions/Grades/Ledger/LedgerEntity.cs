@@ -35,16 +35,3 @@ public sealed class LedgerEntity : ITableEntity
 
     public LedgerEntry ToEntry() => new(Id, EmployeeId, At, TaskCode, Source, ClientId, ClientName, Minutes, SourceId, Note);
 }
-
-/// <summary>Marks that an automatic SourceId is recorded and where, so it counts once even if a retry lands in another month.</summary>
-public sealed class LedgerSourceEntity : ITableEntity
-{
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
-    public string SourceId { get; set; } = "";
-    public string Month { get; set; } = "";
-    public string EntryRowKey { get; set; } = "";
-}

@@ -13,13 +13,6 @@ public static class LedgerIds
 
     public static string ManualRowKey(string employeeId, string requestId) => "m-" + Hash(employeeId + "\n" + requestId);
 
-    /// <summary>The source marker's partition: the first two hash characters spread markers over 256 partitions.</summary>
-    public static (string PartitionKey, string RowKey) SourceMarker(string sourceId)
-    {
-        var hash = Hash(sourceId);
-        return (hash[..2], hash);
-    }
-
     public static string Format(string month, string rowKey) => month + Separator + rowKey;
 
     public static bool TryParse(string? id, out GradesMonth month, out string rowKey)

@@ -11,11 +11,11 @@ public enum LedgerAddOutcome
     AlreadyRecorded,
 }
 
-/// <summary>The task ledger in Table Storage: one partition per month ("Ledger"), plus source markers ("LedgerSources").</summary>
+/// <summary>The task ledger in Table Storage: one partition per month ("Ledger"). Until 2026-11 automatic entries
+/// also had a marker row in "LedgerSources"; that table is left as it is and no longer used.</summary>
 public class LedgerStore(TableStore tables, GradesSettings settings)
 {
     public const string LedgerTable = "Ledger";
-    public const string SourcesTable = "LedgerSources";
 
     public TimeZoneInfo Zone => settings.Zone;
 
@@ -32,28 +32,17 @@ public class LedgerStore(TableStore tables, GradesSettings settings)
         return entries.OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Adds an automatic entry once per SourceId: the marker is added first (409 = already there), then the
-    /// entry where the marker says, so a crash between the two is healed by the next attempt.</summary>
+    /// <summary>Adds an automatic entry once per SourceId with one conditional add: its row key is the source's hash, so
+    /// a repeated or concurrent add of the same event in the same month is a 409, read as "already recorded". The month
+    /// comes from the event's time, which callers take from the thing recorded (see <see cref="TaskEvent"/>), so a
+    /// retry lands in the same partition. Rows of the old layout (entry plus a "LedgerSources" marker) read the same:
+    /// the entry's keys were already these; the markers are no longer written or read.</summary>
     public virtual async Task<LedgerAddOutcome> AddAutomaticAsync(LedgerEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(entity.SourceId);
-        var sources = await tables.GetTableAsync(SourcesTable, cancellationToken);
-        var (pk, rk) = LedgerIds.SourceMarker(entity.SourceId);
-        var marker = new LedgerSourceEntity { PartitionKey = pk, RowKey = rk, SourceId = entity.SourceId, Month = entity.PartitionKey, EntryRowKey = entity.RowKey };
-        var markerResult = await sources.TryAddAsync(marker, cancellationToken);
-        var outcome = LedgerAddOutcome.Added;
-        if (markerResult == TableWriteStatus.AlreadyExists)
-        {
-            var existing = await sources.FindAsync<LedgerSourceEntity>(pk, rk, cancellationToken: cancellationToken)
-                ?? throw new InvalidOperationException($"The ledger source marker for '{entity.SourceId}' vanished while being read.");
-            entity.PartitionKey = existing.Month;
-            entity.RowKey = existing.EntryRowKey;
-            outcome = LedgerAddOutcome.AlreadyRecorded;
-        }
-
         var ledger = await tables.GetTableAsync(LedgerTable, cancellationToken);
         var added = await ledger.TryAddAsync(entity, cancellationToken);
-        return added == TableWriteStatus.AlreadyExists ? LedgerAddOutcome.AlreadyRecorded : outcome;
+        return added == TableWriteStatus.AlreadyExists ? LedgerAddOutcome.AlreadyRecorded : LedgerAddOutcome.Added;
     }
 
     /// <summary>Adds a manual entry; the row key comes from the request id, so a repeated request adds nothing.</summary>
