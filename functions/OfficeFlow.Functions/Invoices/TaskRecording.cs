@@ -12,6 +12,8 @@ namespace OfficeFlow.Functions.Invoices;
 /// background was the alternative; it would need its own table, timer and admin view, and its write fails in the
 /// same storage outage that failed the record. The failure keeps its own type: a storage outage answers 503 with
 /// Retry-After and a Russian "повторите" (Hosting/ErrorHandling), anything else the usual Russian 500.
+/// The reminder timer has no caller to retry and must not send a mail twice: it notes an unrecorded 2.7 on the step's
+/// marker and the next run records it (Reminders/ReminderRunner).
 /// </summary>
 internal static class TaskRecording
 {

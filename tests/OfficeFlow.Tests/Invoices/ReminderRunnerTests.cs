@@ -99,4 +99,32 @@ public class ReminderRunnerTests(AzuriteFixture azurite) : IClassFixture<Azurite
         Assert.Equal(new ReminderRunResult(0, 1, 0), third);
         await harness.Tasks.Received(1).RecordAsync(Arg.Is<TaskEvent>(e => e.TaskCode == "2.7"), Arg.Any<CancellationToken>());
     }
+
+    [Fact]
+    public async Task Run_LedgerFailsAfterTheMailWentOut_TheNextRunRecordsTask27_WithoutSendingAgain()
+    {
+        using var harness = new InvoicesHarness(azurite);
+        var invoice = await harness.CreateIssuedAsync(100m, "c1", termDays: 0);
+        var sentAt = NineMoscow.AddDays(1);
+        harness.Clock.Set(sentAt);
+        harness.Tasks.RecordAsync(default!, default).ReturnsForAnyArgs(
+            _ => throw new Azure.RequestFailedException(0, "Connection refused (127.0.0.1:10002)"),
+            _ => Task.CompletedTask);
+
+        var first = await harness.Reminders.RunAsync(CancellationToken.None);
+        var owed = Assert.Single(await harness.Markers.ListAsync(invoice.Id, CancellationToken.None));
+        harness.Clock.Set(sentAt.AddDays(1));
+        var second = await harness.Reminders.RunAsync(CancellationToken.None);
+        var third = await harness.Reminders.RunAsync(CancellationToken.None);
+
+        Assert.Equal(new ReminderRunResult(1, 0, 0), first);
+        Assert.Equal((ReminderState.Sent, (bool?)false), (owed.State, owed.TaskRecorded));
+        Assert.Equal(new ReminderRunResult(0, 1, 0), second);
+        Assert.Equal(new ReminderRunResult(0, 1, 0), third);
+        await harness.Mail.ReceivedWithAnyArgs(1).SendAsync(default!, default);
+        // The failed call, then the next run's one, at the time of the send (its month), and none by the third run.
+        await harness.Tasks.Received(2).RecordAsync(Arg.Is<TaskEvent>(e => e.TaskCode == "2.7"), Arg.Any<CancellationToken>());
+        await harness.Tasks.Received(2).RecordAsync(Arg.Is<TaskEvent>(e => e.TaskCode == "2.7" && e.At == sentAt && e.SourceId == $"invoice-reminder:{invoice.Id}:after1"), Arg.Any<CancellationToken>());
+        Assert.True(Assert.Single(await harness.Markers.ListAsync(invoice.Id, CancellationToken.None)).TaskRecorded);
+    }
 }

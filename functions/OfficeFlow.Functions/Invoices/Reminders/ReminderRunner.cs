@@ -44,8 +44,14 @@ public sealed class ReminderRunner(
                 continue;
             }
 
-            if (!await markers.TryClaimAsync(invoice.Id, step, invoice.ClientEmail, time.GetUtcNow(), ct).ConfigureAwait(false))
+            var claim = await markers.TryClaimAsync(invoice.Id, step, invoice.ClientEmail, time.GetUtcNow(), ct).ConfigureAwait(false);
+            if (!claim.MustSend)
             {
+                if (claim.SentWithoutTaskAt is { } sentAt && await TryRecordTaskAsync(invoice, step, sentAt, ct).ConfigureAwait(false))
+                {
+                    await markers.MarkTaskRecordedAsync(invoice.Id, step, ct).ConfigureAwait(false);
+                }
+
                 claimed++;
                 continue;
             }
@@ -82,8 +88,26 @@ public sealed class ReminderRunner(
         }
 
         var now = time.GetUtcNow();
-        await markers.RecordOutcomeAsync(invoice.Id, step, now, null, ct).ConfigureAwait(false);
-        await TaskRecording.RecordAsync(services, log, new TaskEvent(invoice.CreatedBy, ReminderTaskCode, now, sourceId, invoice.ClientId, $"Напоминание по счёту № {invoice.Number}"), ct).ConfigureAwait(false);
+        // The mail is out: the step is sent whatever happens to task 2.7. A task the ledger refused now is noted on the
+        // marker and recorded by a later run (with the time of this send, so in this month), never by sending again.
+        var recorded = await TryRecordTaskAsync(invoice, step, now, ct).ConfigureAwait(false);
+        await markers.RecordOutcomeAsync(invoice.Id, step, now, null, ct, recorded).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Task 2.7 for a sent step, keyed by the step so a repeat is counted once; false when the ledger did not take it.</summary>
+    private async Task<bool> TryRecordTaskAsync(Invoice invoice, ReminderStep step, DateTimeOffset sentAt, CancellationToken ct)
+    {
+        var sourceId = $"invoice-reminder:{invoice.Id}:{step.Key}";
+        try
+        {
+            await TaskRecording.RecordAsync(services, log, new TaskEvent(invoice.CreatedBy, ReminderTaskCode, sentAt, sourceId, invoice.ClientId, $"Напоминание по счёту № {invoice.Number}"), ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // TaskRecording has logged it as an error; the marker keeps the debt for the next run.
+            return false;
+        }
     }
 }
