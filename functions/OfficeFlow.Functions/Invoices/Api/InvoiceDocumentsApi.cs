@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Hosting;
+using OfficeFlow.Functions.Hosting.Downloads;
 using OfficeFlow.Functions.Invoices.Documents;
 using OfficeFlow.Functions.Invoices.Lifecycle;
 
@@ -18,7 +19,7 @@ public static class InvoiceDocumentsApi
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DocumentAsync(
-        string id, [FromBody] DocumentRequest? request, InvoiceDocuments documents, CancellationToken ct)
+        string id, [FromBody] DocumentRequest? request, HttpContext http, InvoiceDocuments documents, CancellationToken ct)
     {
         if (RequisitesProblem(request?.Client) is { } problem)
         {
@@ -28,7 +29,7 @@ public static class InvoiceDocumentsApi
         try
         {
             var (docx, fileName) = await documents.InvoiceAsync(id, request?.Client, ct);
-            return TypedResults.File(docx, InvoiceDocuments.DocxContentType, fileName);
+            return DownloadHeaders.File(http, docx, InvoiceDocuments.DocxContentType, fileName);
         }
         catch (InvoiceRuleException refusal)
         {
@@ -37,7 +38,7 @@ public static class InvoiceDocumentsApi
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReconciliationAsync(
-        [FromBody] ReconciliationRequest? request, InvoiceDocuments documents, CancellationToken ct)
+        [FromBody] ReconciliationRequest? request, HttpContext http, InvoiceDocuments documents, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request?.ClientId) || !InputLimits.IsSafeId(request.ClientId.Trim(), InvoiceDraftValidator.MaxClientId))
         {
@@ -57,7 +58,7 @@ public static class InvoiceDocumentsApi
         try
         {
             var (docx, _, fileName) = await documents.ReconciliationAsync(request.ClientId.Trim(), from, to, request.Client, ct);
-            return TypedResults.File(docx, InvoiceDocuments.DocxContentType, fileName);
+            return DownloadHeaders.File(http, docx, InvoiceDocuments.DocxContentType, fileName);
         }
         catch (InvoiceRuleException refusal)
         {
