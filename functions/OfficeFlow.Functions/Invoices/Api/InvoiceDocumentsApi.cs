@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OfficeFlow.Functions.Auth;
@@ -83,7 +84,11 @@ public static class InvoiceDocumentsApi
 }
 
 /// <summary>Body of POST /api/invoices/{id}/document: the client's requisites to print (optional).</summary>
-public sealed record DocumentRequest(ClientRequisites? Client);
+public sealed record DocumentRequest(ClientRequisites? Client = null);
 
 /// <summary>Body of POST /api/invoices/reconciliation.</summary>
-public sealed record ReconciliationRequest(string? ClientId, string? From, string? To, ClientRequisites? Client);
+public sealed record ReconciliationRequest(
+    [property: Required] string? ClientId = null,
+    [property: Required] string? From = null,
+    [property: Required] string? To = null,
+    ClientRequisites? Client = null);
