@@ -106,15 +106,17 @@ export interface ContractSummary {
   archiveLocation: string | null;
 }
 
-/** OpenInvoiceSummary: `issueDate`/`dueDate` are DateOnly ("2026-11-29"); `status` is Russian text («выставлен»). */
+/** OpenInvoiceSummary: `issueDate`/`dueDate` are DateOnly ("2026-11-29"); `number` and `status` as the invoice API
+ * gives them (2, `partlyPaid`), `statusLabel` the Russian text to show («оплачен частично»). */
 export interface OpenInvoiceSummary {
   id: string;
-  number: string;
+  number: number;
   issueDate: string;
   dueDate: string;
   total: number;
   balance: number;
   status: string;
+  statusLabel: string;
   daysOverdue: number;
 }
 

@@ -68,7 +68,7 @@ public static class ContractData
 
         var hasRate = data.TryGetPropertyValue("vat_rate", out var rateNode);
         decimal? rate = !hasRate ? options.DefaultVatRate
-            : rateNode is not null && ContractRequest.TryDecimal(rateNode, out var given) && given > 0 ? given : null;
+            : ContractRequest.TryVatRate(rateNode, out var given) && given > 0 ? given : null;
         data["vat_rate"] = rate;
         if (rate is { } r && data["total"] is { } totalNode && ContractRequest.TryDecimal(totalNode, out var gross))
         {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using OfficeFlow.Functions.Contracts.Formatting;
 using OfficeFlow.Functions.Hosting;
+using OfficeFlow.Functions.Invoices.Money;
 
 namespace OfficeFlow.Functions.Contracts;
 
@@ -69,9 +70,9 @@ public sealed record ContractRequest
             }
         }
 
-        if (Fields?["vat_rate"] is { } rate && (!TryDecimal(rate, out var value) || value < 0 || value > 100))
+        if (Fields?["vat_rate"] is { } rate && !TryVatRate(rate, out _))
         {
-            errors["fields.vat_rate"] = ["Ставка НДС (vat_rate) — число от 0 до 100 или null для «без НДС»."];
+            errors["fields.vat_rate"] = ["Ставка НДС (vat_rate) — число от 0 до 100 (22, 10, 0) или null для «без НДС»."];
         }
 
         if (Fields?["prepayment_percent"] is { } prepayment && (!TryDecimal(prepayment, out var percent) || percent < 0 || percent > 100))
@@ -160,6 +161,31 @@ public sealed record ContractRequest
         }
 
         return q * p > RussianAmountInWords.MaxAmount ? "Сумма позиции слишком велика." : null;
+    }
+
+    /// <summary>vat_rate as invoices read vatRate: a number (any percentage 0–100 here, for older contracts' rates)
+    /// or null for «без НДС», and the strings of older clients ("22", "22%", "без НДС"). Null out: «без НДС».</summary>
+    internal static bool TryVatRate(JsonNode? node, out decimal? percent)
+    {
+        percent = null;
+        if (node is null)
+        {
+            return true;
+        }
+
+        if (node.GetValueKind() == System.Text.Json.JsonValueKind.String && VatRates.TryParse(node.GetValue<string>(), out var known))
+        {
+            percent = known.ApiValue();
+            return true;
+        }
+
+        if (TryDecimal(node, out var value) && value is >= 0 and <= 100)
+        {
+            percent = value;
+            return true;
+        }
+
+        return false;
     }
 
     internal static bool TryDecimal(JsonNode node, out decimal value)

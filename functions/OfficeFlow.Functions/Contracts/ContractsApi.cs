@@ -5,6 +5,7 @@ using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Firm;
 using OfficeFlow.Functions.Contracts.Templating;
 using OfficeFlow.Functions.Hosting;
+using OfficeFlow.Functions.Hosting.Downloads;
 
 namespace OfficeFlow.Functions.Contracts;
 
@@ -68,7 +69,7 @@ public static class ContractsApi
                     http.Response.Headers["X-Contract-Archive"] = Uri.EscapeDataString(archive);
                 }
 
-                return TypedResults.File(result.Document!, DocxContentType, result.FileName);
+                return DownloadHeaders.File(http, result.Document!, DocxContentType, result.FileName!);
             case ContractOutcome.TemplateNotFound:
                 return TypedResults.Problem(title: "Шаблон не найден", detail: $"Шаблона договора «{Echo.Short(request.TemplateId)}» нет; список — GET /api/contract-templates.", statusCode: StatusCodes.Status404NotFound);
             case ContractOutcome.FirmIncomplete:

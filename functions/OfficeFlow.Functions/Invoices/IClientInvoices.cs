@@ -1,7 +1,10 @@
+using OfficeFlow.Functions.Invoices.Lifecycle;
+
 namespace OfficeFlow.Functions.Invoices;
 
-/// <summary>An invoice the client still has to pay, as the client card lists it.</summary>
-public sealed record OpenInvoiceSummary(string Id, string Number, DateOnly IssueDate, DateOnly DueDate, decimal Total, decimal Balance, string Status, int DaysOverdue);
+/// <summary>An invoice the client still has to pay, as the client card lists it: number and status as the invoice API
+/// gives them (2, <c>partlyPaid</c>), plus the Russian <see cref="StatusLabel"/> to show.</summary>
+public sealed record OpenInvoiceSummary(string Id, int Number, DateOnly IssueDate, DateOnly DueDate, decimal Total, decimal Balance, string Status, string StatusLabel, int DaysOverdue);
 
 /// <summary>
 /// The open invoices of a client, for other capabilities (the contacts capability's client card). Invoices owns
@@ -21,8 +24,8 @@ public sealed class OpenInvoicesByClient(InvoiceService invoices) : IClientInvoi
         var today = invoices.Today;
         var all = await invoices.ListAsync(clientId, null, cancellationToken).ConfigureAwait(false);
         return all.Where(i => i.IsOpen)
-            .Select(i => new OpenInvoiceSummary(i.Id, i.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), i.IssueDate, i.DueDate, i.Total, i.Balance,
-                InvoicesReports.StatusText(i.Status), i.DaysOverdue(today)))
+            .Select(i => new OpenInvoiceSummary(i.Id, i.Number, i.IssueDate, i.DueDate, i.Total, i.Balance,
+                i.Status.ApiName(), i.Status.Label(), i.DaysOverdue(today)))
             .OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.DueDate)
             .ToList();
     }

@@ -47,15 +47,7 @@ public sealed class InvoicesReports(InvoiceService invoices)
     }
 
     /// <summary>The status as the Russian workbook prints it.</summary>
-    public static string StatusText(InvoiceStatus status) => status switch
-    {
-        InvoiceStatus.Draft => "черновик",
-        InvoiceStatus.Issued => "выставлен",
-        InvoiceStatus.Sent => "отправлен",
-        InvoiceStatus.PartlyPaid => "оплачен частично",
-        InvoiceStatus.Paid => "оплачен",
-        _ => "отменён",
-    };
+    public static string StatusText(InvoiceStatus status) => status.Label();
 
     /// <summary>The month's volume: invoices accepted (or, without an acceptance date, fully paid) in the month.</summary>
     public Task<MonthVolume> GetMonthVolumeAsync(int year, int month, CancellationToken cancellationToken = default) =>

@@ -29,7 +29,8 @@ public sealed class ClientCardInvoicesTests(AzuriteFixture azurite) : IClassFixt
 
         var issued = await CreateAsync(http, clientId, 1500m, issue: true);
         await CreateAsync(http, clientId, 700m, issue: false); // a draft is not owed
-        await CreateAsync(http, "cl99999999999999999999", 300m, issue: true); // another client's
+        var other = await TestClients.SeedAsync(host.Services, "ООО «Другой клиент»");
+        await CreateAsync(http, other, 300m, issue: true); // another client's
         clock.Advance(TimeSpan.FromDays(12)); // 14 Nov: due date 7 Nov (5 days' term) passed 7 days ago
         SignIn(http, clock);
 
@@ -40,6 +41,33 @@ public sealed class ClientCardInvoicesTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal(1500m, open["balance"]!.GetValue<decimal>());
         Assert.Equal(7, open["daysOverdue"]!.GetValue<int>());
         Assert.Equal("2026-11-07", open["dueDate"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Card_AndInvoiceApi_GiveTheSameNumberAndStatus_PlusTheRussianLabel()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var host = new ContactsTestHost(azurite, services: s => s.AddSingleton<TimeProvider>(clock));
+        using var http = host.CreateManagerClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            DevTokenIssuer.Issue(TestTokens.Key, new DevTokenRequest("m-1", [Roles.Manager, Roles.Accountant]), clock));
+        var clientId = await TestClients.SeedAsync(host.Services);
+        await CreateAsync(http, clientId, 100m, issue: true);
+        var id = await CreateAsync(http, clientId, 1500m, issue: true);
+        using var paid = await http.PostAsJsonAsync($"/api/invoices/{id}/payments", new { amount = 500m });
+        Assert.True(paid.IsSuccessStatusCode, await paid.Content.ReadAsStringAsync());
+
+        var fromApi = (await http.GetFromJsonAsync<JsonObject>($"/api/invoices/{id}", Json))!;
+        var card = (await http.GetFromJsonAsync<JsonObject>($"/api/clients/{clientId}", Json))!;
+        var fromCard = card["openInvoices"]!.AsArray().Single(i => i!["id"]!.ToString() == id)!;
+
+        Assert.Equal(2, fromApi["number"]!.GetValue<int>());
+        Assert.Equal(2, fromCard["number"]!.GetValue<int>());
+        Assert.Equal("partlyPaid", fromApi["status"]!.ToString());
+        Assert.Equal("partlyPaid", fromCard["status"]!.ToString());
+        Assert.Equal("оплачен частично", fromApi["statusLabel"]!.ToString());
+        Assert.Equal("оплачен частично", fromCard["statusLabel"]!.ToString());
+        Assert.Equal(1000m, fromCard["balance"]!.GetValue<decimal>());
     }
 
     // The app checks token lifetimes on its (manual) clock: mint the token on the same clock.

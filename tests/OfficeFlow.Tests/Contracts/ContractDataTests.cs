@@ -26,6 +26,23 @@ public class ContractDataTests
         Assert.Equal(200m, (decimal)data["total"]!);
     }
 
+    /// <summary>vat_rate is read as an invoice line's vatRate: the number (22) or null for «без НДС», and the old strings.</summary>
+    [Theory]
+    [InlineData("22", 22.0)]
+    [InlineData("10", 10.0)]
+    [InlineData("\"22\"", 22.0)]
+    [InlineData("\"22%\"", 22.0)]
+    [InlineData("\"без НДС\"", null)]
+    [InlineData("null", null)]
+    public void VatRate_TheApiFormAndTheOldStrings_AreAccepted(string json, double? expected)
+    {
+        var fields = new JsonObject { ["vat_rate"] = JsonNode.Parse(json), ["total"] = 12200 };
+
+        Assert.DoesNotContain("fields.vat_rate", new ContractRequest { TemplateId = "license", ClientId = "c", Fields = fields.DeepClone().AsObject() }.Validate().Keys);
+        var data = Build(fields);
+        Assert.Equal((decimal?)expected, data["vat_rate"] is { } rate ? (decimal)rate : null);
+    }
+
     [Theory]
     [InlineData(100, 0)]
     [InlineData(30, 70)]

@@ -92,6 +92,8 @@ public sealed class ContractsApiTests : IClassFixture<AzuriteFixture>, IDisposab
         Assert.StartsWith("attachment;", raw);
         Assert.Contains("filename*=UTF-8''" + Uri.EscapeDataString($"Договор {number}"), raw);
         Assert.Equal($"Договор {number} ООО «Ромашка».docx", response.Content.Headers.ContentDisposition!.FileNameStar);
+        // The fallback for clients without RFC 6266 is readable, not a row of underscores.
+        Assert.Equal($"Dogovor {number} OOO Romashka.docx", response.Content.Headers.ContentDisposition.FileName);
     }
 
     [Fact]

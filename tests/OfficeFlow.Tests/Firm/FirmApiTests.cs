@@ -164,7 +164,7 @@ public sealed class FirmApiTests(AzuriteFixture azurite) : IClassFixture<Azurite
         firm["name"] = "ООО «Сохранённая»";
         Assert.Equal(HttpStatusCode.OK, (await As(app, Roles.Admin).PutAsJsonAsync("/api/firm", firm)).StatusCode);
         var manager = As(app, Roles.Manager);
-        var invoice = await (await manager.PostAsJsonAsync("/api/invoices", new { clientId = "c", clientName = "ООО «Ромашка»", lines = new[] { new { item = "Сопровождение", quantity = 1, price = 1000m } } }))
+        var invoice = await (await manager.PostInvoiceAsync(app.Services, new { clientId = "cl0c", clientName = "ООО «Ромашка»", lines = new[] { new { item = "Сопровождение", quantity = 1, price = 1000m } } }))
             .Content.ReadFromJsonAsync<JsonElement>();
 
         var document = await manager.PostAsync($"/api/invoices/{invoice.GetProperty("id").GetString()}/document", null);

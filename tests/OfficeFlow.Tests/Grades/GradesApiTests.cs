@@ -149,7 +149,8 @@ public sealed class GradesApiTests : IClassFixture<AzuriteFixture>, IDisposable
         var denied = await As(Anna, Roles.Manager).GetAsync("/api/grades/2026-10/workbook");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("grades-2026-10.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal("grades-2026-10.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal("grades-2026-10.xlsx", response.Content.Headers.ContentDisposition.FileName);
         var path = Path.Combine(_factory.DataFolder, "download.xlsx");
         await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
         Assert.Contains(WorkbookReader.ReadSheet(path, "Задачи").Values, c => c.IsText && c.Value == "=HYPERLINK(\"http://x\",\"y\")");

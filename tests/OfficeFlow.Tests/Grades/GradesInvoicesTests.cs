@@ -40,9 +40,9 @@ public sealed class GradesInvoicesTests : IClassFixture<AzuriteFixture>, IDispos
     private async Task<string> IssueAsync(string clientName, object line)
     {
         var manager = As("manager-1", Roles.Manager);
-        var created = await manager.PostAsJsonAsync("/api/invoices", new
+        var created = await manager.PostInvoiceAsync(_factory.Services, new
         {
-            clientId = "c-" + clientName.Length.ToString(CultureInfo.InvariantCulture),
+            clientId = "cl" + clientName.Length.ToString("x", CultureInfo.InvariantCulture),
             clientName,
             clientEmail = "buh@client.example",
             paymentTermDays = 5,

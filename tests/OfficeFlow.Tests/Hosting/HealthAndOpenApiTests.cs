@@ -85,6 +85,12 @@ public sealed class HealthAndOpenApiTests : IDisposable
         // An invoice takes a due date or a payment term (or neither: the default term); a payment's date defaults to today.
         Assert.Equal(["clientId", "clientName", "lines"], Required("CreateInvoiceRequest"));
         Assert.Equal(["amount"], Required("AddPaymentRequest"));
+        // A cancel reason, an acceptance date (default today) and a document's requisites are all optional.
+        Assert.Empty(Required("CancelInvoiceRequest"));
+        Assert.Empty(Required("AcceptRequest"));
+        Assert.Empty(Required("DocumentRequest"));
+        Assert.Equal(["clientId", "from", "to"], Required("ReconciliationRequest"));
+        Assert.Equal(["doNotRemind"], Required("RemindersSettingRequest"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,7 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
 
     private async Task<string> IssueAsync(string client, string vatMode, params object[] lines)
     {
-        var created = await (await _manager.PostAsJsonAsync("/api/invoices", new { clientId = client, clientName = "ООО «Ромашка»", contractId = "2026-0015", paymentTermDays = 5, vatMode, lines }))
+        var created = await (await _manager.PostInvoiceAsync(_app.Services, new { clientId = client, clientName = "ООО «Ромашка»", contractId = "2026-0015", paymentTermDays = 5, vatMode, lines }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetString()!;
         (await _manager.PostAsync($"/api/invoices/{id}/issue", null)).EnsureSuccessStatusCode();
@@ -81,9 +82,25 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
         amount.GetDecimal().ToString("#,0.00", new System.Globalization.NumberFormatInfo { NumberGroupSeparator = " ", NumberDecimalSeparator = "," });
 
     [Fact]
+    public async Task Downloads_CarryTheRussianNameAsFilenameStar_AndATransliteratedAsciiFilename()
+    {
+        var id = await IssueAsync("cl0c1", new { item = "Сопровождение", quantity = 1, price = 1000m });
+
+        var invoice = await _accountant.PostAsJsonAsync($"/api/invoices/{id}/document", new { });
+        var reconciliation = await _accountant.PostAsJsonAsync("/api/invoices/reconciliation", new { clientId = "cl0c1", from = "2026-11-01", to = "2026-11-30" });
+
+        var invoiceName = ContentDispositionHeaderValue.Parse(Assert.Single(invoice.Content.Headers.GetValues("Content-Disposition")));
+        Assert.Equal("Счёт № 1 от 02.11.2026.docx", invoiceName.FileNameStar);
+        Assert.Equal("Schet No 1 ot 02.11.2026.docx", invoiceName.FileName);
+        var statementName = ContentDispositionHeaderValue.Parse(Assert.Single(reconciliation.Content.Headers.GetValues("Content-Disposition")));
+        Assert.Equal("Акт сверки ООО «Ромашка» 01.11.2026–30.11.2026.docx", statementName.FileNameStar);
+        Assert.Equal("Akt sverki OOO Romashka 01.11.2026-30.11.2026.docx", statementName.FileName);
+    }
+
+    [Fact]
     public async Task Document_RendersTheInvoiceWithRequisitesLinesTotalsVatAndAmountInWords()
     {
-        var id = await IssueAsync("c1",
+        var id = await IssueAsync("cl0c1",
             new { item = "Сопровождение 1С:Бухгалтерия, ноябрь", quantity = 1, unit = "мес", price = 12200.00m, vatRate = "22" },
             new { item = "Лицензия 1С:Бухгалтерия ПРОФ", quantity = 1, unit = "шт", price = 1000.00m, vatRate = "без НДС" });
 
@@ -113,7 +130,7 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
     [Fact]
     public async Task Document_VatOnTop_PrintsNetAmountsTheNetTotalTheVatAndTheSumToPayInWords()
     {
-        var id = await IssueAsync("c1", "onTop",
+        var id = await IssueAsync("cl0c1", "onTop",
             new { item = "Сопровождение 1С:Бухгалтерия, ноябрь", quantity = 1, unit = "мес", price = 10000.50m, vatRate = "22" },
             new { item = "Выезд программиста", quantity = 3, unit = "выезд", price = 3333.33m, vatRate = "22" },
             new { item = "Лицензия 1С:Бухгалтерия ПРОФ", quantity = 1, unit = "шт", price = 1500.00m, vatRate = "без НДС" });
@@ -141,7 +158,7 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
     [Fact]
     public async Task Document_VatOnTopWithoutVat_PrintsTheNoVatRowAndSentenceAsTheIncludedInvoiceDoes()
     {
-        var id = await IssueAsync("c1", "onTop", new { item = "Лицензия 1С:Бухгалтерия ПРОФ", quantity = 2, unit = "шт", price = 1500.00m, vatRate = "без НДС" });
+        var id = await IssueAsync("cl0c1", "onTop", new { item = "Лицензия 1С:Бухгалтерия ПРОФ", quantity = 2, unit = "шт", price = 1500.00m, vatRate = "без НДС" });
 
         var response = await _accountant.PostAsync($"/api/invoices/{id}/document", null);
 
@@ -159,7 +176,7 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
     {
         using var bare = new InvoicesApiFactory(_azurite);
         var manager = bare.As("m", "manager");
-        var created = await (await manager.PostAsJsonAsync("/api/invoices", new { clientId = "c", clientName = "К", lines = new[] { new { item = "x", quantity = 1, price = 10m } } }))
+        var created = await (await manager.PostInvoiceAsync(bare.Services, new { clientId = "cl0c", clientName = "К", lines = new[] { new { item = "x", quantity = 1, price = 10m } } }))
             .Content.ReadFromJsonAsync<JsonElement>();
 
         var response = await manager.PostAsync($"/api/invoices/{created.GetProperty("id").GetString()}/document", null);
@@ -173,15 +190,15 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
     [Fact]
     public async Task Reconciliation_RendersOpeningEntriesTurnoverClosingAndBothSignatures()
     {
-        var september = await IssueAsync("c1", new { item = "Сопровождение, сентябрь", quantity = 1, price = 1000m });
+        var september = await IssueAsync("cl0c1", new { item = "Сопровождение, сентябрь", quantity = 1, price = 1000m });
         await _accountant.PostAsJsonAsync($"/api/invoices/{september}/payments", new { amount = 400m, orderNumber = "11", date = "2026-11-02" });
         _app.Clock.Advance(TimeSpan.FromDays(10));
-        var later = await IssueAsync("c1", new { item = "Выезд программиста", quantity = 2, price = 3000m });
+        var later = await IssueAsync("cl0c1", new { item = "Выезд программиста", quantity = 2, price = 3000m });
         await _accountant.PostAsJsonAsync($"/api/invoices/{later}/payments", new { amount = 6000m, orderNumber = "12" });
 
         var response = await _accountant.PostAsJsonAsync("/api/invoices/reconciliation", new
         {
-            clientId = "c1", from = "2026-11-05", to = "2026-11-30", client = new { signatoryShort = "Е.С. Петрова", signatoryPosition = "Директор" },
+            clientId = "cl0c1", from = "2026-11-05", to = "2026-11-30", client = new { signatoryShort = "Е.С. Петрова", signatoryPosition = "Директор" },
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -212,13 +229,13 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
                 services.AddSingleton(new ContractsOptions { TemplatesFolder = empty.FullName });
             });
             var manager = app.As("manager-1", "manager");
-            var created = await (await manager.PostAsJsonAsync("/api/invoices", new { clientId = "c1", clientName = "К", lines = new[] { new { item = "x", quantity = 1, price = 10m } } }))
+            var created = await (await manager.PostInvoiceAsync(app.Services, new { clientId = "cl0c1", clientName = "К", lines = new[] { new { item = "x", quantity = 1, price = 10m } } }))
                 .Content.ReadFromJsonAsync<JsonElement>();
             (await manager.PostAsync($"/api/invoices/{created.GetProperty("id").GetString()}/issue", null)).EnsureSuccessStatusCode();
             var documents = app.Services.GetRequiredService<InvoiceDocuments>();
 
             var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-                documents.ReconciliationAsync("c1", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), null, CancellationToken.None));
+                documents.ReconciliationAsync("cl0c1", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), null, CancellationToken.None));
 
             Assert.Contains(Path.Combine(empty.FullName, "reconciliation.docx"), error.Message);
             Assert.Contains("officeflow build-templates", error.Message);
@@ -232,9 +249,9 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
     [Fact]
     public async Task Document_VatOnTopDraft_IsADocxAndACancelledInvoiceIsRefusedWithTheReason()
     {
-        var created = await (await _manager.PostAsJsonAsync("/api/invoices", new { clientId = "c1", clientName = "К", vatMode = "onTop", lines = new[] { new { item = "x", quantity = 1, price = 10m } } }))
+        var created = await (await _manager.PostInvoiceAsync(_app.Services, new { clientId = "cl0c1", clientName = "К", vatMode = "onTop", lines = new[] { new { item = "x", quantity = 1, price = 10m } } }))
             .Content.ReadFromJsonAsync<JsonElement>();
-        var cancelled = await IssueAsync("c2", new { item = "y", quantity = 1, price = 10m });
+        var cancelled = await IssueAsync("cl0c2", new { item = "y", quantity = 1, price = 10m });
         await _manager.PostAsJsonAsync($"/api/invoices/{cancelled}/cancel", new { reason = "дубль" });
 
         var onTop = await _manager.PostAsync($"/api/invoices/{created.GetProperty("id").GetString()}/document", null);
@@ -251,7 +268,7 @@ public sealed class InvoiceDocumentsTests : IClassFixture<AzuriteFixture>, IDisp
     [Fact]
     public async Task Reconciliation_BadPeriod_IsRefused()
     {
-        var response = await _accountant.PostAsJsonAsync("/api/invoices/reconciliation", new { clientId = "c1", from = "01.11.2026", to = "2026-11-30" });
+        var response = await _accountant.PostAsJsonAsync("/api/invoices/reconciliation", new { clientId = "cl0c1", from = "01.11.2026", to = "2026-11-30" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

@@ -20,9 +20,9 @@ public sealed class InvoiceRemindersGraphTests(AzuriteFixture azurite) : IClassF
         stub.ThrottleOnce("POST", SendMail, retryAfterSeconds: 1);
         using var app = new InvoicesApiFactory(azurite, stub);
         var manager = app.As("manager-1", "manager");
-        var created = await (await manager.PostAsJsonAsync("/api/invoices", new
+        var created = await (await manager.PostInvoiceAsync(app.Services, new
         {
-            clientId = "c1",
+            clientId = "cl0c1",
             clientName = "ООО «Ромашка»",
             clientEmail = "buh@romashka.example",
             paymentTermDays = 0,

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NSubstitute;
 using OfficeFlow.Functions.Grades;
+using OfficeFlow.Functions.Hosting;
 using OfficeFlow.Tests.Infrastructure;
 
 namespace OfficeFlow.Tests.Invoices;
@@ -23,7 +25,10 @@ public sealed class InvoicesApiTests : IClassFixture<AzuriteFixture>, IDisposabl
 
     public void Dispose() => _app.Dispose();
 
-    private static object NewInvoice(string client = "c1", params object[] lines) => new
+    // Client ids as the app makes them ("cl" + hex); CreateAsync puts the card in the Clients table first.
+    private const string C1 = "cl0c1", Alpha = "cla1fa", Beta = "clbe7a";
+
+    private static object NewInvoice(string client = C1, params object[] lines) => new
     {
         clientId = client,
         clientName = "ООО «Ромашка»",
@@ -38,6 +43,11 @@ public sealed class InvoicesApiTests : IClassFixture<AzuriteFixture>, IDisposabl
 
     private async Task<JsonElement> CreateAsync(object body, string? key = null, HttpStatusCode expected = HttpStatusCode.Created)
     {
+        if (JsonSerializer.SerializeToElement(body).TryGetProperty("clientId", out var clientId) && clientId.GetString() is { Length: > 0 } id)
+        {
+            await TestClients.SeedAsync(_app.Services, id: id);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/invoices") { Content = JsonContent.Create(body) };
         if (key is not null)
         {
@@ -118,6 +128,42 @@ public sealed class InvoicesApiTests : IClassFixture<AzuriteFixture>, IDisposabl
     }
 
     [Fact]
+    public async Task Create_ForAClientIdNobodyHas_Gets400NamingTheId_AndNothingIsSaved()
+    {
+        var unknown = "cl" + new string('f', 100); // longer than an error message echoes
+        var response = await _manager.PostAsJsonAsync("/api/invoices", NewInvoice(unknown));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("clientId")[0].GetString()!;
+        Assert.StartsWith("Клиент «" + unknown[..Echo.MaxChars] + "…» не найден", message);
+        Assert.Empty(await _accountant.GetFromJsonAsync<JsonElement[]>("/api/invoices") ?? []);
+
+        // The number was not taken: the next invoice is still the first one.
+        Assert.Equal("2026-0001", (await CreateAsync(NewInvoice())).GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task VatRate_IsANumberOrNullForNoVat_InAndOut_AndTheOldStringsAreStillRead()
+    {
+        var body = JsonNode.Parse($$"""
+            {"clientId":"{{C1}}","clientName":"ООО «Ромашка»","lines":[
+              {"item":"a","quantity":1,"price":100,"vatRate":22},
+              {"item":"b","quantity":1,"price":100,"vatRate":10},
+              {"item":"c","quantity":1,"price":100,"vatRate":null},
+              {"item":"d","quantity":1,"price":100,"vatRate":"22%"},
+              {"item":"e","quantity":1,"price":100,"vatRate":"без НДС"},
+              {"item":"f","quantity":1,"price":100}]}
+            """)!;
+
+        var invoice = await CreateAsync(body);
+
+        var rates = invoice.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("vatRate")).ToList();
+        Assert.Equal([22m, 10m, null, 22m, null, 22m], rates.Select(r => r.ValueKind == JsonValueKind.Null ? (decimal?)null : r.GetDecimal()));
+        Assert.Equal([22m, 10m, null], invoice.GetProperty("vatByRate").EnumerateArray().Select(r => r.GetProperty("rate")).Select(r => r.ValueKind == JsonValueKind.Null ? (decimal?)null : r.GetDecimal()));
+        Assert.Equal(JsonValueKind.Number, invoice.GetProperty("total").ValueKind);
+    }
+
+    [Fact]
     public async Task Create_RepeatedWithTheSameIdempotencyKey_ReturnsTheFirstInvoice()
     {
         var first = await CreateAsync(NewInvoice(), key: "7c9e6679-7425-40de-944b-e07fc1f90ae7");
@@ -147,14 +193,14 @@ public sealed class InvoicesApiTests : IClassFixture<AzuriteFixture>, IDisposabl
     [Fact]
     public async Task List_FiltersByClientAndStatusIncludingDerivedOverdue_AndAgingAnswersAsOfADate()
     {
-        var a = (await CreateAsync(NewInvoice("alpha"))).GetProperty("id").GetString();
-        var b = (await CreateAsync(NewInvoice("beta"))).GetProperty("id").GetString();
-        await CreateAsync(NewInvoice("beta"));
+        var a = (await CreateAsync(NewInvoice(Alpha))).GetProperty("id").GetString();
+        var b = (await CreateAsync(NewInvoice(Beta))).GetProperty("id").GetString();
+        await CreateAsync(NewInvoice(Beta));
         await _manager.PostAsync($"/api/invoices/{a}/issue", null);
         await _manager.PostAsync($"/api/invoices/{b}/issue", null);
         _app.Clock.Advance(TimeSpan.FromDays(40));
 
-        var beta = await _accountant.GetFromJsonAsync<JsonElement[]>("/api/invoices?client=beta");
+        var beta = await _accountant.GetFromJsonAsync<JsonElement[]>($"/api/invoices?client={Beta}");
         var drafts = await _accountant.GetFromJsonAsync<JsonElement[]>("/api/invoices?status=draft");
         var overdue = await _manager.GetFromJsonAsync<JsonElement[]>("/api/invoices?status=overdue");
         var badStatus = await _manager.GetAsync("/api/invoices?status=late");

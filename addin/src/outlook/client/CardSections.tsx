@@ -142,7 +142,7 @@ function InvoiceItem(props: { invoice: OpenInvoiceSummary }) {
       <Text weight="semibold">{t('client.invoices.number', { number: i.number, date: formatDate(i.issueDate) })}</Text>
       <Text>{t('client.invoices.amount', { total: formatMoney(i.total), balance: formatMoney(i.balance) })}</Text>
       <Text className={styles.secondary}>
-        {[invoiceStatusText(i.status), i.dueDate ? t('client.invoices.due', { date: formatDate(i.dueDate) }) : ''].filter(Boolean).join(', ')}
+        {[invoiceStatusText(i), i.dueDate ? t('client.invoices.due', { date: formatDate(i.dueDate) }) : ''].filter(Boolean).join(', ')}
       </Text>
       {overdue && <Text className={styles.overdue}>{overdue}</Text>}
     </li>

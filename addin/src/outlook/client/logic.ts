@@ -31,19 +31,20 @@ export function daysOverdueText(days: number): string {
   return days > 0 ? t('client.invoices.daysOverdue', { days: countOf(days, t('plural.days')) }) : '';
 }
 
-/** The API sends the status as the Russian workbook prints it («выставлен»); in English it is translated. */
+/** The API sends the status's machine name (`partlyPaid`, as the invoice API) and its Russian `statusLabel`;
+ * a known status is shown in the add-in's language, an unknown one as the server's label. */
 const statusKeys: Record<string, string> = {
-  черновик: 'client.invoiceStatus.draft',
-  выставлен: 'client.invoiceStatus.issued',
-  отправлен: 'client.invoiceStatus.sent',
-  'оплачен частично': 'client.invoiceStatus.partlyPaid',
-  оплачен: 'client.invoiceStatus.paid',
-  отменён: 'client.invoiceStatus.cancelled',
+  draft: 'client.invoiceStatus.draft',
+  issued: 'client.invoiceStatus.issued',
+  sent: 'client.invoiceStatus.sent',
+  partlyPaid: 'client.invoiceStatus.partlyPaid',
+  paid: 'client.invoiceStatus.paid',
+  cancelled: 'client.invoiceStatus.cancelled',
 };
 
-export function invoiceStatusText(status: string): string {
-  const key = statusKeys[status.trim().toLowerCase()];
-  return key ? t(key) : status;
+export function invoiceStatusText(invoice: Pick<OpenInvoiceSummary, 'status' | 'statusLabel'>): string {
+  const key = statusKeys[invoice.status];
+  return key ? t(key) : invoice.statusLabel || invoice.status;
 }
 
 /** Newest first, at most 20 (the API already sends them so; this keeps the pane right if it did not). */

@@ -11,7 +11,8 @@ export interface InvoiceLine {
   quantity: number;
   unit: string;
   price: number;
-  vatRate: string;
+  /** 22, 10, 0, or null for «без НДС» (the API's one form, as a contract's vat_rate). */
+  vatRate: number | null;
   kind: string;
   net: number;
   vat: number;
@@ -62,10 +63,15 @@ export interface InvoiceDraft {
   dueDate: string;
 }
 
-/** The API's spelling of the rates: "22", "10", "0" or "без НДС". */
+/** The form's choices (a select's values are text); the body sends them as the API's numbers, «без НДС» as null. */
 export const vatRates = ['22', '10', '0', 'без НДС'] as const;
 export type VatRate = (typeof vatRates)[number];
 export const defaultVatRate: VatRate = '22';
+
+/** The API's form of a rate: 22, 10, 0, or null for «без НДС». */
+export function apiVatRate(rate: VatRate): number | null {
+  return rate === 'без НДС' ? null : Number(rate);
+}
 
 export function vatOptions(): { value: VatRate; label: string }[] {
   return vatRates.map((value) => ({ value, label: value === 'без НДС' ? t('invoice.vat.none') : t('invoice.vat.rate', { rate: value }) }));
@@ -125,7 +131,7 @@ export interface CreateInvoiceBody {
   clientEmail?: string;
   dueDate?: string;
   paymentTermDays?: number;
-  lines: { item: string; quantity: number; unit: string; price: number; vatRate: VatRate; kind: 'oneOff' }[];
+  lines: { item: string; quantity: number; unit: string; price: number; vatRate: number | null; kind: 'oneOff' }[];
 }
 
 /** Field errors keyed as the API keys them ("lines[0].price", "dueDate"), so the form shows both at the same place. */
@@ -161,7 +167,7 @@ export function buildInvoiceBody(client: InvoiceClient, draft: InvoiceDraft): Cr
       quantity: parseDecimal(line.quantity) ?? 0,
       unit: line.unit.trim() || t('invoice.unit.default'),
       price: parseDecimal(line.price) ?? 0,
-      vatRate: draft.vatRate,
+      vatRate: apiVatRate(draft.vatRate),
       kind: 'oneOff',
     })),
   };

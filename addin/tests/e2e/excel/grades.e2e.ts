@@ -9,6 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, closePane, describeViolations, devToken, errorsOf, launchBrowser, openPane, screenshot } from '../harness/pane';
+import { logCompany, newCompany } from '../outlook/support';
 import { api, hyperlink } from './api';
 import { buildXlsx, recalculateFirstSheet, type FakeCell, type RecordedSheet } from './workbook';
 
@@ -87,13 +88,15 @@ beforeAll(async () => {
   };
 
   // The head's volume: an invoice issued (task 2.3 for Анна, recorded by the invoices capability) and accepted this month.
+  // An invoice needs an existing client card: a logged message creates one.
+  const client = await logCompany(manager, newCompany('Объём'));
   const draft = await api<{ id: string }>('POST', 'invoices', manager, {
-    clientId: `excel-grades-${run}`,
+    clientId: client.id,
     clientName: `ООО «Объём ${run}»`,
     paymentTermDays: 10,
     lines: [
-      { item: 'Сопровождение 1С, год', quantity: 1, unit: 'год', price: 987654.32, vatRate: '22', kind: 'subscription' },
-      { item: 'Перенос данных', quantity: 3, unit: 'ч', price: 4567.89, vatRate: '22', kind: 'oneOff' },
+      { item: 'Сопровождение 1С, год', quantity: 1, unit: 'год', price: 987654.32, vatRate: 22, kind: 'subscription' },
+      { item: 'Перенос данных', quantity: 3, unit: 'ч', price: 4567.89, vatRate: 22, kind: 'oneOff' },
     ],
   }, { 'Idempotency-Key': `excel-grades-${run}` });
   await api('POST', `invoices/${encodeURIComponent(draft.id)}/issue`, manager);

@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, closePane, describeViolations, devToken, launchBrowser, openPane, screenshot } from '../harness/pane';
+import { logCompany, newCompany } from '../outlook/support';
 import { api, hyperlink } from './api';
 import type { FakeCell } from './workbook';
 
@@ -27,11 +28,13 @@ beforeAll(async () => {
   token = await devToken(undefined, 'buh', ['accountant'], 'Елена Бухгалтер');
   const managerToken = await devToken(undefined, 'kuznetsova', ['manager'], 'Мария Кузнецова');
   for (const [key, clientName, i] of [['hyperlink', hyperlink, 1], ['romashka', romashka, 2]] as const) {
+    // An invoice needs an existing client card: a logged message creates one.
+    const client = await logCompany(managerToken, newCompany('Лютик'));
     const draft = await api<Invoice>('POST', 'invoices', managerToken, {
-      clientId: `excel-e2e-${run}-${i}`,
+      clientId: client.id,
       clientName,
       paymentTermDays: 5,
-      lines: [{ item: 'Сопровождение 1С', quantity: 1, unit: 'мес', price: 12200, vatRate: '22', kind: 'subscription' }],
+      lines: [{ item: 'Сопровождение 1С', quantity: 1, unit: 'мес', price: 12200, vatRate: 22, kind: 'subscription' }],
     }, { 'Idempotency-Key': `excel-e2e-${run}-${i}` });
     if (!draft?.id) throw new Error(`POST /api/invoices: no id in ${JSON.stringify(draft)}`);
     const invoice = await api<Invoice>('POST', `invoices/${encodeURIComponent(draft.id)}/issue`, managerToken);

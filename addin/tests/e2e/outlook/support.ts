@@ -152,7 +152,7 @@ export async function issueInvoice(token: string, client: { id: string; displayN
   const created = await callApi(token, 'POST', 'invoices', {
     clientId: client.id,
     clientName: client.displayName,
-    lines: lines.map((l) => ({ ...l, unit: 'шт', vatRate: '22', kind: 'oneOff' })),
+    lines: lines.map((l) => ({ ...l, unit: 'шт', vatRate: 22, kind: 'oneOff' })),
   }, { 'Idempotency-Key': crypto.randomUUID() });
   if (created.status >= 300) throw new Error(`POST /api/invoices answered ${created.status} ${JSON.stringify(created.body)}`);
   const issued = await callApi(token, 'POST', `invoices/${encodeURIComponent(created.body.id)}/issue`);

@@ -28,9 +28,9 @@ export function romashka(overrides: Partial<ClientCard> = {}): ClientCard {
       { number: '2026-0042', date: '2026-11-12T09:00:00+00:00', templateId: 'licence', title: 'Лицензионный договор', amount: 22800, createdByName: 'Иван Иванов', archiveLocation: null },
     ],
     openInvoices: [
-      { id: 'inv-1', number: '17', issueDate: '2026-10-01', dueDate: '2026-10-06', total: 30000, balance: 30000, status: 'выставлен', daysOverdue: 45 },
-      { id: 'inv-2', number: '21', issueDate: '2026-10-20', dueDate: '2026-11-17', total: 20000, balance: 15000, status: 'оплачен частично', daysOverdue: 3 },
-      { id: 'inv-3', number: '25', issueDate: '2026-11-18', dueDate: '2026-12-18', total: 5000, balance: 5000, status: 'отправлен', daysOverdue: 0 },
+      { id: 'inv-1', number: 17, issueDate: '2026-10-01', dueDate: '2026-10-06', total: 30000, balance: 30000, status: 'issued', statusLabel: 'выставлен', daysOverdue: 45 },
+      { id: 'inv-2', number: 21, issueDate: '2026-10-20', dueDate: '2026-11-17', total: 20000, balance: 15000, status: 'partlyPaid', statusLabel: 'оплачен частично', daysOverdue: 3 },
+      { id: 'inv-3', number: 25, issueDate: '2026-11-18', dueDate: '2026-12-18', total: 5000, balance: 5000, status: 'sent', statusLabel: 'отправлен', daysOverdue: 0 },
     ],
     ...overrides,
   };

@@ -17,12 +17,13 @@ import { plain, romashka } from './fixtures';
 
 const invoice = (daysOverdue: number, balance: number, total = balance): OpenInvoiceSummary => ({
   id: `i${daysOverdue}-${balance}`,
-  number: '1',
+  number: 1,
   issueDate: '2026-10-01',
   dueDate: '2026-10-06',
   total,
   balance,
-  status: 'выставлен',
+  status: 'issued',
+  statusLabel: 'выставлен',
   daysOverdue,
 });
 
@@ -57,9 +58,9 @@ describe('invoice lines', () => {
     expect(daysOverdueText(0)).toBe('');
   });
 
-  it('keeps the API status text in Russian and knows unknown ones', () => {
-    expect(invoiceStatusText('оплачен частично')).toBe('оплачен частично');
-    expect(invoiceStatusText('что-то новое')).toBe('что-то новое');
+  it('shows the machine status in the add-in\'s language, and an unknown one as the server\'s label', () => {
+    expect(invoiceStatusText({ status: 'partlyPaid', statusLabel: 'оплачен частично' })).toBe('оплачен частично');
+    expect(invoiceStatusText({ status: 'disputed', statusLabel: 'оспорен' })).toBe('оспорен');
   });
 });
 

@@ -166,8 +166,8 @@ describe('«Счёт» pane', { timeout: 30_000 }, () => {
       clientEmail: 'buh@romashka.ru',
       paymentTermDays: 5,
       lines: [
-        { item: 'Сопровождение 1С, ноябрь', quantity: 1, unit: 'шт', price: 12200, vatRate: 'без НДС', kind: 'oneOff' },
-        { item: 'Выезд программиста', quantity: 0.5, unit: 'час', price: 3000, vatRate: 'без НДС', kind: 'oneOff' },
+        { item: 'Сопровождение 1С, ноябрь', quantity: 1, unit: 'шт', price: 12200, vatRate: null, kind: 'oneOff' },
+        { item: 'Выезд программиста', quantity: 0.5, unit: 'час', price: 3000, vatRate: null, kind: 'oneOff' },
       ],
     });
     expect(calls.some((c) => c.method === 'POST' && c.path === 'invoices/2026-0016/issue')).toBe(true);

@@ -12,6 +12,7 @@ import {
   validateDraft,
   vatOptions,
   vatRates,
+  apiVatRate,
   type InvoiceDraft,
 } from '../../../src/outlook/invoice/invoiceLogic';
 import { splitFieldErrors } from '../../../src/outlook/invoice/InvoiceForm';
@@ -30,8 +31,9 @@ const draft = (patch: Partial<InvoiceDraft> = {}): InvoiceDraft => ({
 });
 
 describe('VAT options', () => {
-  it('offers the API spellings 22, 10, 0 and «без НДС», 22 first and the default', () => {
+  it('offers 22, 10, 0 and «без НДС», 22 first and the default, and sends them as the API\'s numbers and null', () => {
     expect(vatRates).toEqual(['22', '10', '0', 'без НДС']);
+    expect(vatRates.map(apiVatRate)).toEqual([22, 10, 0, null]);
     expect(emptyDraft().vatRate).toBe('22');
     expect(vatOptions().map((o) => o.label)).toEqual(['НДС 22 %', 'НДС 10 %', 'НДС 0 %', 'Без НДС']);
   });
@@ -80,8 +82,8 @@ describe('the create body', () => {
       clientEmail: 'buh@romashka.ru',
       paymentTermDays: 5,
       lines: [
-        { item: 'Сопровождение 1С, ноябрь', quantity: 1, unit: 'мес', price: 12200, vatRate: 'без НДС', kind: 'oneOff' },
-        { item: 'Выезд программиста', quantity: 0.5, unit: 'шт', price: 3000, vatRate: 'без НДС', kind: 'oneOff' },
+        { item: 'Сопровождение 1С, ноябрь', quantity: 1, unit: 'мес', price: 12200, vatRate: null, kind: 'oneOff' },
+        { item: 'Выезд программиста', quantity: 0.5, unit: 'шт', price: 3000, vatRate: null, kind: 'oneOff' },
       ],
     });
   });

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OfficeFlow.Functions.Auth;
+using OfficeFlow.Functions.Hosting.Downloads;
 using OfficeFlow.Functions.Grades.Computation;
 
 namespace OfficeFlow.Functions.Grades.Api;
@@ -43,7 +44,7 @@ public static class GradesApi
             seesEveryone ? result.Head : null, seesEveryone ? result.Warnings : []));
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Workbook(string month, GradesService grades, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Workbook(string month, HttpContext http, GradesService grades, CancellationToken cancellationToken)
     {
         if (!GradesMonth.TryParse(month, out var parsed))
         {
@@ -56,6 +57,6 @@ public static class GradesApi
         }
 
         var (_, bytes) = await grades.WorkbookAsync(parsed, cancellationToken);
-        return TypedResults.File(bytes, XlsxContentType, GradesService.WorkbookFileName(parsed));
+        return DownloadHeaders.File(http, bytes, XlsxContentType, GradesService.WorkbookFileName(parsed));
     }
 }

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Hosting;
+using OfficeFlow.Functions.Hosting.Downloads;
 using OfficeFlow.Functions.Invoices.Documents;
 using OfficeFlow.Functions.Invoices.Lifecycle;
 
@@ -18,7 +20,7 @@ public static class InvoiceDocumentsApi
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DocumentAsync(
-        string id, [FromBody] DocumentRequest? request, InvoiceDocuments documents, CancellationToken ct)
+        string id, [FromBody] DocumentRequest? request, HttpContext http, InvoiceDocuments documents, CancellationToken ct)
     {
         if (RequisitesProblem(request?.Client) is { } problem)
         {
@@ -28,7 +30,7 @@ public static class InvoiceDocumentsApi
         try
         {
             var (docx, fileName) = await documents.InvoiceAsync(id, request?.Client, ct);
-            return TypedResults.File(docx, InvoiceDocuments.DocxContentType, fileName);
+            return DownloadHeaders.File(http, docx, InvoiceDocuments.DocxContentType, fileName);
         }
         catch (InvoiceRuleException refusal)
         {
@@ -37,7 +39,7 @@ public static class InvoiceDocumentsApi
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReconciliationAsync(
-        [FromBody] ReconciliationRequest? request, InvoiceDocuments documents, CancellationToken ct)
+        [FromBody] ReconciliationRequest? request, HttpContext http, InvoiceDocuments documents, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request?.ClientId) || !InputLimits.IsSafeId(request.ClientId.Trim(), InvoiceDraftValidator.MaxClientId))
         {
@@ -57,7 +59,7 @@ public static class InvoiceDocumentsApi
         try
         {
             var (docx, _, fileName) = await documents.ReconciliationAsync(request.ClientId.Trim(), from, to, request.Client, ct);
-            return TypedResults.File(docx, InvoiceDocuments.DocxContentType, fileName);
+            return DownloadHeaders.File(http, docx, InvoiceDocuments.DocxContentType, fileName);
         }
         catch (InvoiceRuleException refusal)
         {
@@ -82,7 +84,11 @@ public static class InvoiceDocumentsApi
 }
 
 /// <summary>Body of POST /api/invoices/{id}/document: the client's requisites to print (optional).</summary>
-public sealed record DocumentRequest(ClientRequisites? Client);
+public sealed record DocumentRequest(ClientRequisites? Client = null);
 
 /// <summary>Body of POST /api/invoices/reconciliation.</summary>
-public sealed record ReconciliationRequest(string? ClientId, string? From, string? To, ClientRequisites? Client);
+public sealed record ReconciliationRequest(
+    [property: Required] string? ClientId = null,
+    [property: Required] string? From = null,
+    [property: Required] string? To = null,
+    ClientRequisites? Client = null);

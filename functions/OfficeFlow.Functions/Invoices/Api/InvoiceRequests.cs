@@ -1,4 +1,7 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using OfficeFlow.Functions.Invoices.Money;
 
 namespace OfficeFlow.Functions.Invoices.Api;
 
@@ -20,18 +23,27 @@ public sealed record CreateInvoiceRequest(
     string? AcceptedOn = null,
     [property: Required] IReadOnlyList<InvoiceLineRequest>? Lines = null);
 
-/// <summary>One line: <see cref="VatRate"/> "22", "10", "0" or "без НДС" (default <c>Invoices:DefaultVatRate</c>);
+/// <summary>One line: <see cref="VatRate"/> the number 22, 10 or 0, or null for «без НДС» (as a contract's vat_rate;
+/// the strings "22", "22%", "без НДС" of older clients are read too); left out, <c>Invoices:DefaultVatRate</c>.
 /// <see cref="Kind"/> "oneOff" (default) or "subscription".</summary>
-public sealed record InvoiceLineRequest(string? Item, decimal? Quantity, string? Unit, decimal? Price, string? VatRate, string? Kind);
+public sealed record InvoiceLineRequest(
+    string? Item,
+    decimal? Quantity,
+    string? Unit,
+    decimal? Price,
+    [property: JsonConverter(typeof(VatRateJsonConverter))]
+    [property: Description("Ставка НДС: число 22, 10 или 0; null — без НДС; не указана — ставка по умолчанию. Строки \"22\", \"без НДС\" тоже принимаются.")]
+    string? VatRate,
+    string? Kind);
 
 /// <summary>POST /api/invoices/{id}/payments. <see cref="Date"/> defaults to today.</summary>
 public sealed record AddPaymentRequest(string? Date = null, [property: Required] decimal? Amount = null, string? OrderNumber = null, string? Note = null);
 
-/// <summary>POST /api/invoices/{id}/cancel.</summary>
-public sealed record CancelInvoiceRequest(string? Reason);
+/// <summary>POST /api/invoices/{id}/cancel. The reason is optional (a default makes openapi.json say so).</summary>
+public sealed record CancelInvoiceRequest(string? Reason = null);
 
 /// <summary>PUT /api/invoices/{id}/reminders and PUT /api/invoices/clients/{clientId}/reminders.</summary>
-public sealed record RemindersSettingRequest(bool? DoNotRemind);
+public sealed record RemindersSettingRequest([property: Required] bool? DoNotRemind = null);
 
 /// <summary>POST /api/invoices/{id}/accepted: the day the client accepted the work (default today).</summary>
-public sealed record AcceptRequest(string? AcceptedOn);
+public sealed record AcceptRequest(string? AcceptedOn = null);

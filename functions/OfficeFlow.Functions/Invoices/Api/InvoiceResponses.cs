@@ -8,6 +8,7 @@ public sealed record InvoiceResponse(
     string Id,
     int Number,
     string Status,
+    string StatusLabel,
     string ClientId,
     string ClientName,
     string? ClientEmail,
@@ -41,7 +42,8 @@ public sealed record InvoiceResponse(
         return new InvoiceResponse(
             invoice.Id,
             invoice.Number,
-            Camel(invoice.Status.ToString()),
+            invoice.Status.ApiName(),
+            invoice.Status.Label(),
             invoice.ClientId,
             invoice.ClientName,
             invoice.ClientEmail,
@@ -54,7 +56,7 @@ public sealed record InvoiceResponse(
             totals.Net,
             totals.Vat,
             totals.Total,
-            totals.ByRate.Select(r => new VatSubtotalResponse(r.Rate.Label(), r.Net, r.Vat)).ToList(),
+            totals.ByRate.Select(r => new VatSubtotalResponse(r.Rate.ApiValue(), r.Net, r.Vat)).ToList(),
             invoice.Paid,
             invoice.Balance,
             invoice.IsOverdue(today),
@@ -74,17 +76,19 @@ public sealed record InvoiceResponse(
     internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }
 
-public sealed record InvoiceLineResponse(string Item, decimal Quantity, string Unit, decimal Price, string VatRate, string Kind, decimal Net, decimal Vat, decimal Total)
+/// <summary>A line; <see cref="VatRate"/> is the number 22, 10 or 0, or null for «без НДС» (the form requests use).</summary>
+public sealed record InvoiceLineResponse(string Item, decimal Quantity, string Unit, decimal Price, decimal? VatRate, string Kind, decimal Net, decimal Vat, decimal Total)
 {
     public static InvoiceLineResponse From(InvoiceLine line, VatMode mode)
     {
         ArgumentNullException.ThrowIfNull(line);
         var amounts = InvoiceMath.Line(line, mode);
-        return new(line.Item, line.Quantity, line.Unit, line.Price, line.VatRate.Label(), InvoiceResponse.Camel(line.Kind.ToString()), amounts.Net, amounts.Vat, amounts.Total);
+        return new(line.Item, line.Quantity, line.Unit, line.Price, line.VatRate.ApiValue(), InvoiceResponse.Camel(line.Kind.ToString()), amounts.Net, amounts.Vat, amounts.Total);
     }
 }
 
-public sealed record VatSubtotalResponse(string Rate, decimal Net, decimal Vat);
+/// <summary>Net and VAT of the lines at one rate (22, 10, 0, or null for «без НДС»).</summary>
+public sealed record VatSubtotalResponse(decimal? Rate, decimal Net, decimal Vat);
 
 public sealed record PaymentResponse(string Id, string Date, decimal Amount, string? OrderNumber, string? Note, string RecordedBy, DateTimeOffset RecordedAt, bool Cancelled, DateTimeOffset? CancelledAt)
 {

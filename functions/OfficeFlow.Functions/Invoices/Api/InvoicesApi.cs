@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OfficeFlow.Functions.Auth;
+using OfficeFlow.Functions.Contracts;
 using OfficeFlow.Functions.Hosting;
 using OfficeFlow.Functions.Invoices.Aging;
 using OfficeFlow.Functions.Invoices.Lifecycle;
@@ -31,7 +32,7 @@ public static class InvoicesApi
     }
 
     public static async Task<Results<Created<InvoiceResponse>, Ok<InvoiceResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        [FromBody] CreateInvoiceRequest? request, HttpContext http, InvoiceService invoices, TimeProvider time, CancellationToken ct)
+        [FromBody] CreateInvoiceRequest? request, HttpContext http, InvoiceService invoices, IClientDirectory clients, TimeProvider time, CancellationToken ct)
     {
         if (!InvoiceProblems.TryRequestId(http.Request, out var requestId, out var problem))
         {
@@ -43,6 +44,16 @@ public static class InvoicesApi
         if (build is null)
         {
             return TypedResults.ValidationProblem(errors, title: "Счёт не создан: исправьте поля");
+        }
+
+        // An invoice for a client id nobody has is unreachable from any card and never counted in the client's
+        // balance: refuse it before the number is taken. A merged-away id still finds its survivor here.
+        var clientId = request!.ClientId!.Trim();
+        if (await clients.FindAsync(clientId, ct) is null)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["clientId"] = [$"Клиент «{Echo.Short(clientId)}» не найден: сначала создайте его карточку."] },
+                title: "Счёт не создан: исправьте поля");
         }
 
         var (invoice, created) = await invoices.CreateAsync(build, requestId, ct);

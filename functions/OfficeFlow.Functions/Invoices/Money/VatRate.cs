@@ -61,5 +61,13 @@ public static class VatRates
     }
 
     /// <summary>The accepted spellings, for error messages.</summary>
-    public const string Accepted = "\"22\", \"10\", \"0\" или \"без НДС\"";
+    public const string Accepted = "22, 10, 0 или null (без НДС)";
+
+    /// <summary>The API's one form of a rate, in invoices and contracts alike: the JSON number 22, 10 or 0, and null
+    /// for «без НДС» (what a contract's <c>vat_rate</c> always meant).</summary>
+    public static decimal? ApiValue(this VatRate rate) => rate == VatRate.NoVat ? null : rate.Percent();
+
+    /// <summary>The text <see cref="TryParse(string?, out VatRate)"/> reads for «без НДС».</summary>
+    public const string NoVatText = "без НДС";
+
 }
