@@ -37,10 +37,11 @@ public sealed class InvoiceTaskRecordingTests : IClassFixture<AzuriteFixture>, I
             Interlocked.Increment(ref failures) == 1
                 ? Task.FromException(new RequestFailedException(0, "Connection refused (127.0.0.1:10002)"))
                 : real.RecordAsync(call.Arg<TaskEvent>(), call.Arg<CancellationToken>()));
+        var clientId = await TestClients.SeedAsync(_app.Services);
         var created = await manager.PostAsJsonAsync("/api/invoices", new
         {
-            clientId = "c1", clientName = "ООО «Ромашка»", paymentTermDays = 5,
-            lines = new[] { new { item = "Сопровождение 1С, ноябрь", quantity = 1, unit = "мес", price = 12200.00m, vatRate = "22", kind = "subscription" } },
+            clientId, clientName = "ООО «Ромашка»", paymentTermDays = 5,
+            lines = new[] { new { item = "Сопровождение 1С, ноябрь", quantity = 1, unit = "мес", price = 12200.00m, vatRate = 22, kind = "subscription" } },
         });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
