@@ -9,10 +9,12 @@ namespace OfficeFlow.Functions.Contacts.Records;
 public sealed record ClientSearchHit(string Id, string Name, string? Inn, IReadOnlyList<string> Domains, string MatchedToken);
 
 /// <summary>
-/// Clients and the ClientIndex table: the exact look-ups the matching rules use (domain, INN, contact e-mail),
-/// prefix search, and keeping the search rows in step with a client's name, INN, domains and contacts.
+/// The client aggregate's storage boundary: clients and the ClientIndex table: the exact look-ups the matching rules use
+/// (domain, INN, contact e-mail), prefix search, and keeping the search rows in step with a client's name, INN, domains
+/// and contacts. The client row's guarded writes, its contacts and interactions are in <c>ClientDirectory.Rows.cs</c>.
+/// Capability code (editing, merging, the card) goes through here and never touches a table.
 /// </summary>
-public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : IClientLookup
+public sealed partial class ClientDirectory(ContactsTables tables, IndexCache cache, ContentionRetry retry) : IClientLookup
 {
     private const int MaxMergeHops = 5;
 
@@ -120,12 +122,8 @@ public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : I
     /// Without <paramref name="force"/> nothing is written when the tokens are the ones already indexed (the common case when mail is logged).</summary>
     public async Task ReindexAsync(ClientEntity client, CancellationToken cancellationToken, bool force = false)
     {
-        var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
-        var emails = new List<string>();
-        await foreach (var contact in contacts.QueryAsync<ContactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {client.Id}"), select: ["Emails"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            emails.AddRange(SearchTokens.SplitList(contact.Emails));
-        }
+        var emails = (await ContactsOfAsync(client.Id, cancellationToken, emailsOnly: true).ConfigureAwait(false))
+            .SelectMany(contact => SearchTokens.SplitList(contact.Emails)).ToList();
 
         var tokens = client.Status == ClientStatus.Merged ? [] : SearchTokens.ForClient(client, emails);
         var joined = string.Join(' ', tokens);
