@@ -46,7 +46,8 @@ public sealed class ContractService(
     TimeProvider time,
     ILogger<ContractService> logger,
     IDocumentStore? documents = null,
-    ITaskRecorder? recorder = null)
+    ITaskRecorder? recorder = null,
+    IClientRequisitesWriter? requisites = null)
 {
     public const string TableName = ContractStore.TableName;
     public const string TaskCode = "2.4";
@@ -66,7 +67,13 @@ public sealed class ContractService(
             return new ContractResult(ContractOutcome.TemplateNotFound);
         }
 
-        var client = await ClientRequisitesAsync(request, cancellationToken);
+        var (client, hasCard) = await ClientRequisitesAsync(request, cancellationToken);
+        // Typed requisites go to the card after the contract is recorded; ones the card would refuse are refused now, before a number is taken.
+        if (hasCard && requisites?.Check(request.Client) is { Count: > 0 } refused)
+        {
+            return ContractResult.Invalid(refused);
+        }
+
         if (client["name"] is null)
         {
             return ContractResult.Invalid(new Dictionary<string, string[]>
@@ -121,6 +128,7 @@ public sealed class ContractService(
             throw;
         }
 
+        await SaveRequisitesAsync(request, hasCard, cancellationToken);
         logger.LogInformation("Contract {Number} generated from template {TemplateId} for client {ClientId} by {UserId}", entity.Number, entity.TemplateId, entity.ClientId, user.Id);
         return await FinishAsync(entity, document, cancellationToken);
     }
@@ -160,16 +168,34 @@ public sealed class ContractService(
         return (entity, document);
     }
 
-    private async Task<JsonObject> ClientRequisitesAsync(ContractRequest request, CancellationToken cancellationToken)
+    private async Task<(JsonObject Merged, bool HasCard)> ClientRequisitesAsync(ContractRequest request, CancellationToken cancellationToken)
     {
-        var card = await clients.FindAsync(request.ClientId!, cancellationToken) ?? [];
-        var merged = card.DeepClone().AsObject();
+        var card = await clients.FindAsync(request.ClientId!, cancellationToken);
+        var merged = (card ?? []).DeepClone().AsObject();
         foreach (var (key, value) in request.Client ?? [])
         {
             merged[key] = value?.DeepClone();
         }
 
-        return merged;
+        return (merged, card is not null);
+    }
+
+    // The contract is recorded by now: a card that cannot be updated (storage busy, the INN is another client's) must not undo it.
+    private async Task SaveRequisitesAsync(ContractRequest request, bool hasCard, CancellationToken cancellationToken)
+    {
+        if (!hasCard || requisites is null || request.Client is not { Count: > 0 })
+        {
+            return;
+        }
+
+        try
+        {
+            await requisites.SaveAsync(request.ClientId!, request.Client, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The requisites typed into a contract were not saved to client {ClientId}'s card", request.ClientId);
+        }
     }
 
     private static Dictionary<string, string[]>? DataErrors(DocxTemplate template, JsonObject data)
