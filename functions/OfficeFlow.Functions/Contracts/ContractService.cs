@@ -68,12 +68,6 @@ public sealed class ContractService(
         }
 
         var (client, hasCard) = await ClientRequisitesAsync(request, cancellationToken);
-        // Typed requisites go to the card after the contract is recorded; ones the card would refuse are refused now, before a number is taken.
-        if (hasCard && requisites?.Check(request.Client) is { Count: > 0 } refused)
-        {
-            return ContractResult.Invalid(refused);
-        }
-
         if (client["name"] is null)
         {
             return ContractResult.Invalid(new Dictionary<string, string[]>

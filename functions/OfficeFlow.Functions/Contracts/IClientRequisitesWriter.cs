@@ -9,10 +9,8 @@ namespace OfficeFlow.Functions.Contracts;
 /// </summary>
 public interface IClientRequisitesWriter
 {
-    /// <summary>Field errors (keys <c>client.inn</c>…) for typed requisites the card would refuse; empty when all may be saved.
-    /// Checked before anything is written, so a refused value costs no contract number.</summary>
-    IReadOnlyDictionary<string, string[]> Check(JsonObject? typed);
-
-    /// <summary>Writes the typed requisites that differ from the card, guarded by the card's ETag and retried on a concurrent change.</summary>
+    /// <summary>Writes the typed requisites that differ from the card, guarded by the card's ETag and retried on a concurrent change.
+    /// A value the card's own checks refuse (an INN failing its check digits…) is left out: the contract was made with it, as
+    /// before, but the card keeps only what a manager could have saved.</summary>
     Task SaveAsync(string clientId, JsonObject? typed, CancellationToken cancellationToken);
 }

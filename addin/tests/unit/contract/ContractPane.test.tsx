@@ -313,20 +313,6 @@ describe('the contract pane', { timeout: 60_000 }, () => {
     expect(downloads).toEqual([]);
   });
 
-  it('a requisite the card would refuse comes back from the contract POST at its field, and no PUT is sent', async () => {
-    openMessage('petrova@romashka.ru');
-    senderRoutes();
-    route('POST', 'contracts', () => json({ title: 'Договор не сформирован: исправьте данные', status: 400, errors: { 'client.account': ['Номер счёта — 20 цифр.'] } }, 400));
-    await render('outlook');
-    await pickTemplate('service-maintenance');
-    await fillServiceMaintenance();
-    await type('input[name="client.account"]', '4070281');
-    await click(byTestId('generate'));
-    await until(() => container.textContent?.includes('Номер счёта — 20 цифр.'), 'field error');
-    expect(byTestId('contract-preview')).toBeNull();
-    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
-  });
-
   it('outside Outlook: finds the client by search, then loads the card and its templates', async () => {
     route('GET', 'clients?search=ромаш&limit=10', [{ id: 'cl-romashka', name: 'ООО «Ромашка»', inn: '7705987654', domains: [], matchedToken: 'ромаш' }]);
     route('GET', 'clients/cl-romashka', () => json(romashka, 200, { ETag: romashka.eTag }));

@@ -23,17 +23,17 @@ public sealed class ContractRequisitesWriter(ClientDirectory directory, ClientEd
         ["signatory_position"] = "signatoryPosition", ["basis"] = "signatoryBasis",
     };
 
-    public IReadOnlyDictionary<string, string[]> Check(JsonObject? typed)
-    {
-        var values = Typed(typed);
-        var errors = With(new ClientUpdate { Name = "-" }, values).Validate(policy);
-        var templateKeyOf = CardFieldOf.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-        return errors.Where(e => templateKeyOf.ContainsKey(e.Key)).ToDictionary(e => "client." + templateKeyOf[e.Key], e => e.Value, StringComparer.Ordinal);
-    }
-
     public async Task SaveAsync(string clientId, JsonObject? typed, CancellationToken cancellationToken)
     {
         var values = Typed(typed);
+        // What the card's checks refuse is not saved (ClientUpdate.Validate uses the card's field names, as the values here).
+        var refused = With(new ClientUpdate { Name = "-" }, values).Validate(policy);
+        foreach (var field in refused.Keys.Where(values.ContainsKey))
+        {
+            values.Remove(field);
+            logger.LogWarning("A contract's {Field} for client {ClientId} fails the card's checks and is not saved to the card", field, clientId);
+        }
+
         if (values.Count == 0 || !ClientDirectory.IsValidId(clientId))
         {
             return;
