@@ -49,6 +49,8 @@ public static class ContactsModule
             sp.GetRequiredService<ILogger<GraphMessageReader>>()));
         services.AddSingleton<ClientEditor>();
         services.AddSingleton<ClientMerger>();
+        // Contracts saves the requisites typed into a contract to the card through its own interface.
+        services.AddSingleton<IClientRequisitesWriter, ContractRequisitesWriter>();
         services.AddTimerFunction<MailboxSync>();
         return services;
     }

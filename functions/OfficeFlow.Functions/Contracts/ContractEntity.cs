@@ -41,4 +41,6 @@ public sealed class ContractRequestEntity : ITableEntity
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
     public string? Number { get; set; }
+    /// <summary>When the claim was taken (the app's clock), to tell a crashed request's claim from one in progress.</summary>
+    public DateTimeOffset? ClaimedAt { get; set; }
 }

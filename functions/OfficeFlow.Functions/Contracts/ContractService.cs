@@ -6,8 +6,7 @@ using OfficeFlow.Functions.Firm;
 using OfficeFlow.Functions.Contracts.Templating;
 using OfficeFlow.Functions.Grades;
 using OfficeFlow.Functions.Graph;
-using OfficeFlow.Functions.Storage;
-using Azure.Data.Tables;
+using OfficeFlow.Functions.Contracts.Storage;
 
 namespace OfficeFlow.Functions.Contracts;
 
@@ -40,16 +39,17 @@ public sealed record ContractResult(ContractOutcome Outcome, string? Number = nu
 public sealed class ContractService(
     ContractTemplateCatalog catalog,
     ContractNumberSequence numbers,
-    TableStore tables,
+    ContractStore store,
     IClientDirectory clients,
     FirmDirectory firms,
     ContractsOptions options,
     TimeProvider time,
     ILogger<ContractService> logger,
     IDocumentStore? documents = null,
-    ITaskRecorder? recorder = null)
+    ITaskRecorder? recorder = null,
+    IClientRequisitesWriter? requisites = null)
 {
-    public const string TableName = "Contracts";
+    public const string TableName = ContractStore.TableName;
     public const string TaskCode = "2.4";
     private const int MaxStoredDataChars = 30_000;
 
@@ -67,7 +67,7 @@ public sealed class ContractService(
             return new ContractResult(ContractOutcome.TemplateNotFound);
         }
 
-        var client = await ClientRequisitesAsync(request, cancellationToken);
+        var (client, hasCard) = await ClientRequisitesAsync(request, cancellationToken);
         if (client["name"] is null)
         {
             return ContractResult.Invalid(new Dictionary<string, string[]>
@@ -83,20 +83,21 @@ public sealed class ContractService(
             return ContractResult.FirmIncomplete(missingFirm);
         }
 
-        var table = await tables.GetTableAsync(TableName, cancellationToken);
+        ContractClaim? claim = null;
         if (request.RequestId is { } requestId)
         {
-            var claim = await table.FindAsync<ContractRequestEntity>("request", requestId, cancellationToken: cancellationToken);
-            if (claim is not null)
+            var claimed = await store.ClaimAsync(requestId, cancellationToken);
+            if (claimed.Number is { } made)
             {
-                return claim.Number is null ? new ContractResult(ContractOutcome.InProgress) : await ReplayAsync(table, claim.Number, template, user, cancellationToken);
+                return await ReplayAsync(made, template, user, cancellationToken);
             }
 
-            var added = await table.TryAddAsync(new ContractRequestEntity { PartitionKey = "request", RowKey = requestId }, cancellationToken);
-            if (added != TableWriteStatus.Ok)
+            if (claimed.InProgress)
             {
                 return new ContractResult(ContractOutcome.InProgress);
             }
+
+            claim = claimed.Owned;
         }
 
         var now = time.GetUtcNow();
@@ -104,7 +105,7 @@ public sealed class ContractService(
         var dryRun = DataErrors(template, ContractData.Build(request, client, firm.ToSupplier(), options, $"{date.Year}-0000", date));
         if (dryRun is not null)
         {
-            await ReleaseClaimAsync(table, request.RequestId, cancellationToken);
+            await store.ReleaseAsync(claim, cancellationToken);
             return ContractResult.Invalid(dryRun);
         }
 
@@ -112,21 +113,22 @@ public sealed class ContractService(
         byte[] document;
         try
         {
-            (entity, document) = await NumberAndRecordAsync(table, template, request, client, firm, user, now, date, cancellationToken);
+            (entity, document) = await NumberAndRecordAsync(claim, template, request, client, firm, user, now, date, cancellationToken);
         }
         catch
         {
             // The contract was not recorded: free the request id so repeating the request can succeed.
-            await ReleaseClaimAsync(table, request.RequestId, CancellationToken.None);
+            await store.ReleaseAsync(claim, CancellationToken.None);
             throw;
         }
 
+        await SaveRequisitesAsync(request, hasCard, cancellationToken);
         logger.LogInformation("Contract {Number} generated from template {TemplateId} for client {ClientId} by {UserId}", entity.Number, entity.TemplateId, entity.ClientId, user.Id);
-        return await FinishAsync(table, entity, document, cancellationToken);
+        return await FinishAsync(entity, document, cancellationToken);
     }
 
     // Takes the number, renders (the dry run already proved the data fits) and records the contract.
-    private async Task<(ContractEntity Entity, byte[] Document)> NumberAndRecordAsync(TableClient table, DocxTemplate template,
+    private async Task<(ContractEntity Entity, byte[] Document)> NumberAndRecordAsync(ContractClaim? claim, DocxTemplate template,
         ContractRequest request, JsonObject client, FirmRequisites firm, CurrentUser user, DateTimeOffset now, DateOnly date, CancellationToken cancellationToken)
     {
         var number = $"{date.Year}-{await numbers.NextAsync(date.Year, cancellationToken):0000}";
@@ -148,31 +150,46 @@ public sealed class ContractService(
             RequestId = request.RequestId,
             DataJson = dataJson.Length <= MaxStoredDataChars ? dataJson : null,
         };
-        if (await table.TryAddAsync(entity, cancellationToken) == TableWriteStatus.AlreadyExists)
+        if (!await store.TryAddAsync(entity, cancellationToken))
         {
             // The number came from the sequence, so a row with it means the counter was reset or edited by hand. Never
             // overwrite a recorded contract: fail, and the caller frees the request id.
             throw new InvalidOperationException($"Contract number {number} is taken already; the ContractNumbers counter for {number[..4]} is behind the Contracts table.");
         }
 
-        if (request.RequestId is { } id)
-        {
-            await table.UpsertAsync(new ContractRequestEntity { PartitionKey = "request", RowKey = id, Number = number }, TableUpdateMode.Replace, cancellationToken);
-        }
+        await store.CompleteAsync(claim, number, cancellationToken);
 
         return (entity, document);
     }
 
-    private async Task<JsonObject> ClientRequisitesAsync(ContractRequest request, CancellationToken cancellationToken)
+    private async Task<(JsonObject Merged, bool HasCard)> ClientRequisitesAsync(ContractRequest request, CancellationToken cancellationToken)
     {
-        var card = await clients.FindAsync(request.ClientId!, cancellationToken) ?? [];
-        var merged = card.DeepClone().AsObject();
+        var card = await clients.FindAsync(request.ClientId!, cancellationToken);
+        var merged = (card ?? []).DeepClone().AsObject();
         foreach (var (key, value) in request.Client ?? [])
         {
             merged[key] = value?.DeepClone();
         }
 
-        return merged;
+        return (merged, card is not null);
+    }
+
+    // The contract is recorded by now: a card that cannot be updated (storage busy, the INN is another client's) must not undo it.
+    private async Task SaveRequisitesAsync(ContractRequest request, bool hasCard, CancellationToken cancellationToken)
+    {
+        if (!hasCard || requisites is null || request.Client is not { Count: > 0 })
+        {
+            return;
+        }
+
+        try
+        {
+            await requisites.SaveAsync(request.ClientId!, request.Client, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The requisites typed into a contract were not saved to client {ClientId}'s card", request.ClientId);
+        }
     }
 
     private static Dictionary<string, string[]>? DataErrors(DocxTemplate template, JsonObject data)
@@ -199,9 +216,9 @@ public sealed class ContractService(
         return template.Render(json.RootElement, new RenderOptions(Strict: true));
     }
 
-    private async Task<ContractResult> ReplayAsync(TableClient table, string number, DocxTemplate template, CurrentUser user, CancellationToken cancellationToken)
+    private async Task<ContractResult> ReplayAsync(string number, DocxTemplate template, CurrentUser user, CancellationToken cancellationToken)
     {
-        var entity = await table.FindAsync<ContractEntity>(number[..4], number, cancellationToken: cancellationToken);
+        var entity = await store.FindAsync(number, cancellationToken);
         if (entity?.DataJson is null)
         {
             return ContractResult.Invalid(new Dictionary<string, string[]>
@@ -211,11 +228,11 @@ public sealed class ContractService(
         }
 
         var document = Render(template, JsonNode.Parse(entity.DataJson)!.AsObject());
-        return await FinishAsync(table, entity, document, cancellationToken);
+        return await FinishAsync(entity, document, cancellationToken);
     }
 
     // Archiving and the ledger come after the record exists, so a failure here is completed by repeating the request.
-    private async Task<ContractResult> FinishAsync(TableClient table, ContractEntity entity, byte[] document, CancellationToken cancellationToken)
+    private async Task<ContractResult> FinishAsync(ContractEntity entity, byte[] document, CancellationToken cancellationToken)
     {
         var fileName = FileNameOf(entity);
         if (entity.ArchiveLocation is null)
@@ -227,8 +244,7 @@ public sealed class ContractService(
             else
             {
                 var stored = await documents.SaveAsync($"{options.ArchiveFolder}/{entity.PartitionKey}", fileName, document, cancellationToken);
-                entity.ArchiveLocation = stored.Location;
-                await table.UpsertAsync(new TableEntity(entity.PartitionKey, entity.RowKey) { ["ArchiveLocation"] = stored.Location }, TableUpdateMode.Merge, cancellationToken);
+                await store.SetArchiveLocationAsync(entity, stored.Location, cancellationToken);
             }
         }
 
@@ -269,14 +285,5 @@ public sealed class ContractService(
         var collapsed = string.Join(' ', clean.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var cut = collapsed.Length > 120 ? collapsed[..120] : collapsed;
         return cut.TrimEnd('.', ' ') + ".docx";
-    }
-
-    private static async Task ReleaseClaimAsync(TableClient table, string? requestId, CancellationToken cancellationToken)
-    {
-        if (requestId is not null)
-        {
-            // Unconditional, and NotFound is fine: the claim is this request's own, made moments ago, and nothing else writes it.
-            await table.TryDeleteAsync("request", requestId, cancellationToken: cancellationToken);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OfficeFlow.Functions.Auth;
+using OfficeFlow.Functions.Contracts.Storage;
 using OfficeFlow.Functions.Contracts.Templating;
 
 namespace OfficeFlow.Functions.Contracts;
@@ -14,6 +15,7 @@ public static class ContractsModule
         services.AddSingleton(sp => new TemplateCache());
         services.AddSingleton<ContractTemplateCatalog>();
         services.AddSingleton<ContractNumberSequence>();
+        services.AddSingleton<ContractStore>();
         services.AddScoped<ContractService>();
         services.AddSingleton<IClientContracts, ContractsByClient>();
         services.TryAddSingleton(TimeProvider.System);

@@ -60,7 +60,7 @@ public static class ErrorHandling
         {
             // Table Storage did not answer: not a bug, a moment to wait (the client's retries are spent by now).
             problem.Title = StorageOutage.Title;
-            problem.Detail = StorageOutage.Detail;
+            problem.Detail = StorageOutage.DetailFor(context.Exception);
             problem.Extensions["code"] = "storage_unavailable";
             http.Response.Headers.RetryAfter = StorageOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return;

@@ -5,7 +5,6 @@ using OfficeFlow.Functions.Invoices.Api;
 using OfficeFlow.Functions.Invoices.Lifecycle;
 using OfficeFlow.Functions.Invoices.Storage;
 using OfficeFlow.Functions.Invoices.Volume;
-using Azure.Data.Tables;
 using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Invoices;
@@ -127,7 +126,9 @@ public sealed class InvoiceService(
         }
 
         var paymentId = requestId is null ? Guid.NewGuid().ToString("N") : InvoiceKeys.RequestToken("payment:" + id, requestId);
-        for (var attempt = 1; attempt <= ConcurrencyRetry.MaxAttempts; attempt++)
+        // A conflict means someone changed the invoice (another payment) since it was read: the hot-row pipeline pauses, and
+        // this reads the invoice again and reapplies the payment, for a few seconds at most.
+        return await ContentionRetry.RunAsync(store.Retry.HotRow, $"Recording a payment on invoice {id}", async () =>
         {
             var (invoice, etag) = await LoadAsync(id, ct).ConfigureAwait(false);
             var payment = new Payment(paymentId, invoice.Id, date, amount, Trim(request.OrderNumber, 50), Trim(request.Note, 500), user.Id, time.GetUtcNow());
@@ -139,11 +140,9 @@ public sealed class InvoiceService(
             var updated = InvoiceLifecycle.AddPayment(invoice, payment);
             try
             {
-                if (await store.AddPaymentAsync(updated, etag, payment, ct).ConfigureAwait(false))
+                if (!await store.AddPaymentAsync(updated, etag, payment, ct).ConfigureAwait(false))
                 {
-                    await RecordAsync(new TaskEvent(user.Id, PaymentTaskCode, payment.RecordedAt, $"invoice-payment:{invoice.Id}:{payment.Id}", invoice.ClientId,
-                        $"Оплата по счёту № {invoice.Number}: {InvoiceLifecycle.Rub(amount)}"), ct).ConfigureAwait(false);
-                    return (updated, payment, true);
+                    throw new WriteConflictException();
                 }
             }
             catch (PaymentExistsException)
@@ -154,15 +153,14 @@ public sealed class InvoiceService(
                 return (current, existing, false);
             }
 
-            await ConcurrencyRetry.PauseAsync(attempt, ct).ConfigureAwait(false);
-        }
-
-        throw ConcurrencyRetry.GaveUp($"Recording a payment on invoice {id}");
+            await RecordAsync(new TaskEvent(user.Id, PaymentTaskCode, payment.RecordedAt, $"invoice-payment:{invoice.Id}:{payment.Id}", invoice.ClientId,
+                $"Оплата по счёту № {invoice.Number}: {InvoiceLifecycle.Rub(amount)}"), ct).ConfigureAwait(false);
+            return (updated, payment, true);
+        }, ct).ConfigureAwait(false);
     }
 
-    public async Task<(Invoice Invoice, Payment Payment)> CancelPaymentAsync(string id, string paymentId, CurrentUser user, CancellationToken ct)
-    {
-        for (var attempt = 1; attempt <= ConcurrencyRetry.MaxAttempts; attempt++)
+    public Task<(Invoice Invoice, Payment Payment)> CancelPaymentAsync(string id, string paymentId, CurrentUser user, CancellationToken ct) =>
+        ContentionRetry.RunAsync(store.Retry.HotRow, $"Cancelling payment {paymentId} on invoice {id}", async () =>
         {
             var (invoice, etag) = await LoadAsync(id, ct).ConfigureAwait(false);
             var payments = await store.GetPaymentsAsync(invoice, ct).ConfigureAwait(false);
@@ -180,16 +178,11 @@ public sealed class InvoiceService(
 
             var cancelled = payment with { CancelledAt = time.GetUtcNow(), CancelledBy = user.Id };
             var updated = InvoiceLifecycle.CancelPayment(invoice, payment);
-            if (await store.CancelPaymentAsync(updated, etag, cancelled, paymentETag, ct).ConfigureAwait(false))
-            {
-                return (updated, cancelled);
-            }
-
-            await ConcurrencyRetry.PauseAsync(attempt, ct).ConfigureAwait(false);
-        }
-
-        throw ConcurrencyRetry.GaveUp($"Cancelling payment {paymentId} on invoice {id}");
-    }
+            // false: the invoice or the payment changed since they were read; read both again.
+            return await store.CancelPaymentAsync(updated, etag, cancelled, paymentETag, ct).ConfigureAwait(false)
+                ? (updated, cancelled)
+                : throw new WriteConflictException();
+        }, ct);
 
     /// <summary>The aging report as of a date (what GET /api/invoices/aging and the grades workbook show).</summary>
     public async Task<AgingReport> AgingAsync(DateOnly asOf, CancellationToken ct)

@@ -7,6 +7,10 @@ namespace OfficeFlow.Functions.Storage;
 /// <summary>A conditional write lost to a concurrent writer (ETag 412, or a key someone took first); try again.</summary>
 public sealed class WriteConflictException() : Exception("A concurrent writer changed the row first.");
 
+/// <summary>A conditional write kept losing to concurrent writers for the whole time budget of its pipeline. Not a bug: the
+/// request gets 503 with Retry-After (<c>Hosting/Errors/StorageOutage</c>), and repeating it is safe.</summary>
+public sealed class ContentionExhaustedException(string message, Exception inner) : InvalidOperationException(message, inner);
+
 /// <summary>
 /// The retries of conditional writes that lose to concurrent writers, one Polly pipeline per kind of contention,
 /// on the injected <see cref="TimeProvider"/> (tests drive them with a fake clock). Each is bounded by the time a
@@ -37,8 +41,8 @@ public sealed class ContentionRetry
 
     public ResiliencePipeline SequenceClaim { get; }
 
-    /// <summary>Runs <paramref name="attempt"/> until it returns; a conflict past the budget becomes an
-    /// <see cref="InvalidOperationException"/> saying what kept conflicting.</summary>
+    /// <summary>Runs <paramref name="attempt"/> until it returns; a conflict past the budget becomes a
+    /// <see cref="ContentionExhaustedException"/> saying what kept conflicting.</summary>
     public static async Task<T> RunAsync<T>(ResiliencePipeline pipeline, string what, Func<ValueTask<T>> attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
@@ -48,7 +52,7 @@ public sealed class ContentionRetry
         }
         catch (Exception e) when (e is WriteConflictException or TimeoutRejectedException)
         {
-            throw new InvalidOperationException($"{what} kept conflicting with concurrent writers for the whole retry budget; try again.", e);
+            throw new ContentionExhaustedException($"{what} kept conflicting with concurrent writers for the whole retry budget; try again.", e);
         }
     }
 

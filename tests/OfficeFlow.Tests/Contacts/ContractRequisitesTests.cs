@@ -89,6 +89,57 @@ public sealed class ContractRequisitesTests(AzuriteFixture azurite) : IClassFixt
     }
 
     [Fact]
+    public async Task RequisitesTypedIntoAContract_AreSavedToTheCardByTheServer_AndTheNextContractHasThem()
+    {
+        await using var host = Host();
+        using var http = host.CreateManagerClient();
+        var clientId = await ClientWithRequisitesAsync(http);
+        var genitive = new JsonObject { ["signatory_genitive"] = "Генерального директора Петрова Ивана Ивановича" };
+
+        using var contract = await http.PostAsJsonAsync("/api/contracts", Body(clientId, new JsonObject
+        {
+            ["signatory_genitive"] = "Генерального директора Петрова Ивана Ивановича",
+            ["address"] = "125009, г. Москва, ул. Тверская, д. 7",
+            ["bank"] = "АО «Альфа-Банк»",
+            ["account"] = "40702810100000098765",
+        }));
+        var card = (await http.GetFromJsonAsync<JsonObject>($"/api/clients/{clientId}", Json))!;
+        using var next = await http.PostAsJsonAsync("/api/contracts", Body(clientId, genitive));
+
+        Assert.True(contract.StatusCode == HttpStatusCode.OK, await contract.Content.ReadAsStringAsync());
+        Assert.Equal("125009, г. Москва, ул. Тверская, д. 7", card["address"]!.ToString());
+        Assert.Equal("АО «Альфа-Банк»", card["bank"]!["bankName"]!.ToString());
+        Assert.Equal("40702810100000098765", card["bank"]!["settlementAccount"]!.ToString());
+        Assert.Equal("044525225", card["bank"]!["bik"]!.ToString()); // not typed: the card keeps its own
+        Assert.True(next.StatusCode == HttpStatusCode.OK, await next.Content.ReadAsStringAsync());
+        var text = DocumentText(await next.Content.ReadAsByteArrayAsync());
+        Assert.Contains("125009, г. Москва, ул. Тверская, д. 7", text);
+        Assert.Contains("40702810100000098765", text);
+    }
+
+    [Fact]
+    public async Task ARequisiteTheCardWouldRefuse_IsNotSavedToTheCard_TheContractIsStillMade_AndTheOthersAreSaved()
+    {
+        await using var host = Host();
+        using var http = host.CreateManagerClient();
+        var clientId = await ClientWithRequisitesAsync(http);
+
+        using var refused = await http.PostAsJsonAsync("/api/contracts", Body(clientId, new JsonObject
+        {
+            ["signatory_genitive"] = "Генерального директора Петрова Ивана Ивановича",
+            ["address"] = "125009, г. Москва, ул. Тверская, д. 7",
+            ["account"] = "4070281010",
+        }));
+        var card = (await http.GetFromJsonAsync<JsonObject>($"/api/clients/{clientId}", Json))!;
+        using var next = await http.PostAsJsonAsync("/api/contracts", Body(clientId, new JsonObject { ["signatory_genitive"] = "Генерального директора Петрова Ивана Ивановича" }));
+
+        Assert.True(refused.StatusCode == HttpStatusCode.OK, await refused.Content.ReadAsStringAsync());
+        Assert.Equal("40702810900000012345", card["bank"]!["settlementAccount"]!.ToString()); // the card's own, not the bad one
+        Assert.Equal("125009, г. Москва, ул. Тверская, д. 7", card["address"]!.ToString());
+        Assert.EndsWith("-0002", next.Headers.GetValues("X-Contract-Number").Single());
+    }
+
+    [Fact]
     public async Task TemplatesForAnUnknownClient_Give404()
     {
         await using var host = Host();

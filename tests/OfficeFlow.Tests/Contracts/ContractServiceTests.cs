@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Contracts;
+using OfficeFlow.Functions.Contracts.Storage;
 using OfficeFlow.Functions.Contracts.Templating;
 using OfficeFlow.Functions.Grades;
 using OfficeFlow.Functions.Graph;
@@ -34,7 +35,7 @@ public class ContractServiceTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         _documents.SaveAsync(default!, default!, default, default).ReturnsForAnyArgs(c => new StoredDocument($"/archive/{c.ArgAt<string>(0)}/{c.ArgAt<string>(1)}", c.ArgAt<string>(1)));
         var options = new ContractsOptions { TemplatesFolder = Templates };
-        return new ContractService(new ContractTemplateCatalog(options, new TemplateCache()), numbers ?? new ContractNumberSequence(_tables), _tables,
+        return new ContractService(new ContractTemplateCatalog(options, new TemplateCache()), numbers ?? new ContractNumberSequence(_tables), new ContractStore(_tables),
             clients ?? Substitute.For<IClientDirectory>(), FirmOfTheSample(_tables), options, new FixedTime(new DateTimeOffset(2026, 11, 22, 7, 30, 0, TimeSpan.Zero)),
             NullLogger<ContractService>.Instance, _documents, _recorder);
     }

@@ -37,7 +37,7 @@ public sealed class ContentionRetryTests
         }, CancellationToken.None);
         var waited = await AdvanceUntilDoneAsync(run);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => run);
+        var error = await Assert.ThrowsAsync<ContentionExhaustedException>(() => run);
         Assert.Contains("Taking a contract number for 2026", error.Message);
         Assert.True(attempts > 5, $"only {attempts} attempts: the pipeline did not retry");
         Assert.InRange(waited, ContentionRetry.SequenceBudget, ContentionRetry.SequenceBudget + TimeSpan.FromMilliseconds(200));

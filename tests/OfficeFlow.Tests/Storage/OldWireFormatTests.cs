@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using OfficeFlow.Functions.Contracts;
+using OfficeFlow.Functions.Contracts.Storage;
 using OfficeFlow.Functions.Grades;
 using OfficeFlow.Functions.Grades.Computation;
 using OfficeFlow.Functions.Grades.Ledger;
@@ -101,7 +102,7 @@ public sealed class OldWireFormatTests(AzuriteFixture azurite) : IClassFixture<A
             ["DataJson"] = "{}",
         });
 
-        var contract = Assert.Single(await new ContractsByClient(_tables).ForClientAsync("c-romashka", 10));
+        var contract = Assert.Single(await new ContractsByClient(new ContractStore(_tables)).ForClientAsync("c-romashka", 10));
         var stored = (await table.FindAsync<ContractEntity>("2026", "2026-0003"))!;
 
         Assert.Equal(987654321.99m, contract.Amount);

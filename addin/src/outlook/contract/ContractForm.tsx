@@ -6,7 +6,6 @@ import {
   Field,
   Input,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Spinner,
   Text,
@@ -25,7 +24,7 @@ import { ErrorBar } from '../../shared/ErrorBar';
 import { blobToBase64 } from './files';
 import { newRequestId, saveBlob } from '../../shared/files';
 import { replyHtml } from './reply';
-import { loadCard, updateClient } from '../shared/clientCards';
+import { loadCard } from '../shared/clientCards';
 import { ItemsTable } from './ItemsTable';
 import { fieldHint, fieldLabel } from './labels';
 import {
@@ -33,9 +32,7 @@ import {
   baselineOf,
   buildFormModel,
   buildRequest,
-  cardErrorsToForm,
   changedRequisites,
-  clientUpdateBody,
   initialState,
   missingFields,
   placeErrors,
@@ -80,7 +77,7 @@ interface Generated {
   amount: number | null;
 }
 
-type CardSave = { state: 'saving' } | { state: 'saved' } | { state: 'failed'; message: string; retry: boolean } | null;
+type CardSave = { state: 'saved' } | null;
 
 export function ContractForm(props: { template: ContractTemplate; client: ClientCard; onCardSaved: (card: ClientCard) => void }) {
   const styles = useStyles();
@@ -113,37 +110,17 @@ export function ContractForm(props: { template: ContractTemplate; client: Client
   const setCheck = (name: string, value: boolean) => change((f) => ({ ...f, checks: { ...f.checks, [name]: value } }), [name]);
   const setRows = (name: string, rows: FormRow[]) => change((f) => ({ ...f, rows: { ...f.rows, [name]: rows } }), [name]);
 
-  const saveRequisites = async (state: FormState, base: Record<string, string>, card: ClientCard) => {
+  // The server saves the requisites typed here to the card with the contract (guarded by the card's ETag, retried on a
+  // concurrent change); the form only reads the card again, so its values and ETag are the saved ones.
+  const showSavedRequisites = async (state: FormState, base: Record<string, string>) => {
     const changed = changedRequisites(controls, state, base);
     if (Object.keys(changed).length === 0) return;
-    setCardSave({ state: 'saving' });
+    setBaseline((b) => ({ ...b, ...Object.fromEntries(Object.entries(changed).map(([k, v]) => [`client.${k}`, v])) }));
+    setCardSave({ state: 'saved' });
     try {
-      // The API answers with the saved card; its ETag is the one a next save must send.
-      const answer = await updateClient(card.id, card.eTag, clientUpdateBody(card, changed));
-      const saved = answer.id ? answer : { ...card, eTag: answer.eTag };
-      setBaseline((b) => ({ ...b, ...Object.fromEntries(Object.entries(changed).map(([k, v]) => [`client.${k}`, v])) }));
-      setCardSave({ state: 'saved' });
-      props.onCardSaved(saved);
-    } catch (e) {
-      const apiError = e instanceof ApiError ? e : toApiError(0);
-      if (apiError.status === 400) {
-        const placed = cardErrorsToForm(apiError.fieldErrors);
-        setFieldErrors((f) => ({ ...f, ...placed.fields }));
-        setCardSave({ state: 'failed', message: placed.unmatched.join(' ') || t('contract.form.fixFields'), retry: false });
-      } else {
-        // 412: someone changed the card meanwhile — t('error.412'); the contract stays generated.
-        setCardSave({ state: 'failed', message: apiError.message, retry: apiError.status === 412 || apiError.status <= 0 || apiError.status >= 500 });
-      }
-    }
-  };
-
-  const retrySave = async () => {
-    try {
-      const fresh = await loadCard(client.id);
-      props.onCardSaved(fresh);
-      await saveRequisites(form, baseline, fresh);
-    } catch (e) {
-      setCardSave({ state: 'failed', message: e instanceof ApiError ? e.message : t('error.unknown'), retry: true });
+      props.onCardSaved(await loadCard(client.id));
+    } catch {
+      // The card is saved; only this pane's copy is older until it is opened again.
     }
   };
 
@@ -170,7 +147,7 @@ export function ContractForm(props: { template: ContractTemplate; client: Client
       });
       setAttach(null);
       setCardSave(null);
-      void saveRequisites(state, baseline, client);
+      void showSavedRequisites(state, baseline);
     } catch (e) {
       const apiError = e instanceof ApiError ? e : toApiError(0);
       if (apiError.status === 400 && Object.keys(apiError.fieldErrors).length > 0) {
@@ -376,22 +353,9 @@ export function ContractForm(props: { template: ContractTemplate; client: Client
               <MessageBarBody>{t('contract.attached')}</MessageBarBody>
             </MessageBar>
           )}
-          {cardSave?.state === 'saving' && <Spinner size="tiny" label={t('contract.card.saving')} />}
           {cardSave?.state === 'saved' && (
             <MessageBar intent="success" data-testid="card-saved">
               <MessageBarBody>{t('contract.card.saved')}</MessageBarBody>
-            </MessageBar>
-          )}
-          {cardSave?.state === 'failed' && (
-            <MessageBar intent="warning" data-testid="card-not-saved">
-              <MessageBarBody>{t('contract.card.notSaved', { message: cardSave.message })}</MessageBarBody>
-              {cardSave.retry && (
-                <MessageBarActions>
-                  <Button size="small" onClick={() => void retrySave()}>
-                    {t('contract.card.retry')}
-                  </Button>
-                </MessageBarActions>
-              )}
             </MessageBar>
           )}
         </section>

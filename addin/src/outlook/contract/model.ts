@@ -1,7 +1,7 @@
 // The «Договор» pane's logic, without React or Office: the form built from a template's field list,
 // the POST /api/contracts body, the API's field errors placed at their fields, the preview amount,
-// and the requisites to save back to the client card.
-import type { ClientCard, ClientUpdateBody } from '../../api/types';
+// and which requisites typed here differ from the client card (the server saves them to it).
+import type { ClientUpdateBody } from '../../api/types';
 
 /** One field of GET /api/contract-templates (ContractFieldDto). */
 export interface ContractField {
@@ -374,7 +374,7 @@ function formRowIndex(table: string, sentIndex: number, state?: FormState): numb
   return sentIndex;
 }
 
-/** The template's client.* keys and the card's fields they are saved to (ClientUpdate, PUT /api/clients/{id}). */
+/** The template's client.* keys the server saves to the card's fields with the contract (Contacts/Editing/ContractRequisitesWriter.cs). */
 const cardFieldOf: Record<string, keyof ClientUpdateBody> = {
   inn: 'inn',
   kpp: 'kpp',
@@ -404,44 +404,6 @@ export function changedRequisites(controls: FormControl[], state: FormState, bas
     if (now !== (baseline[c.name] ?? '').trim()) changed[key] = now;
   }
   return changed;
-}
-
-export function clientUpdateBody(card: ClientCard, changed: Record<string, string>): ClientUpdateBody {
-  const body: ClientUpdateBody = {
-    name: card.name,
-    legalForm: card.legalForm,
-    inn: card.inn,
-    kpp: card.kpp,
-    ogrn: card.ogrn,
-    domains: card.domains ?? [],
-    website: card.website,
-    address: card.address,
-    bankName: card.bank?.bankName ?? null,
-    bik: card.bank?.bik ?? null,
-    settlementAccount: card.bank?.settlementAccount ?? null,
-    correspondentAccount: card.bank?.correspondentAccount ?? null,
-    signatoryName: card.signatory?.name ?? null,
-    signatoryPosition: card.signatory?.position ?? null,
-    signatoryBasis: card.signatory?.basis ?? null,
-  };
-  for (const [key, value] of Object.entries(changed)) {
-    const target = cardFieldOf[key];
-    if (target && target !== 'domains' && target !== 'name') (body as unknown as Record<string, string | null>)[target] = value === '' ? null : value;
-  }
-  return body;
-}
-
-/** The PUT's field errors (inn, settlementAccount…) under the form's client.* names. */
-export function cardErrorsToForm(errors: Record<string, string[]>): { fields: FieldErrors; unmatched: string[] } {
-  const byCard = Object.fromEntries(Object.entries(cardFieldOf).map(([template, card]) => [card, `client.${template}`]));
-  const fields: FieldErrors = {};
-  const unmatched: string[] = [];
-  for (const [key, messages] of Object.entries(errors)) {
-    const target = byCard[key];
-    if (target) fields[target] = [...(fields[target] ?? []), ...messages];
-    else unmatched.push(...messages);
-  }
-  return { fields, unmatched };
 }
 
 /** The client fields' values as the card gave them, to compare the form with. */

@@ -5,9 +5,7 @@ import {
   baselineOf,
   buildFormModel,
   buildRequest,
-  cardErrorsToForm,
   changedRequisites,
-  clientUpdateBody,
   initialState,
   missingFields,
   parseNumber,
@@ -17,7 +15,7 @@ import {
   type TableControl,
   type ValueControl,
 } from '../../../src/outlook/contract/model';
-import { consultingDiscs, romashka, serviceMaintenance } from './fixtures';
+import { consultingDiscs, serviceMaintenance } from './fixtures';
 
 const model = () => buildFormModel(serviceMaintenance.fields);
 const byName = (name: string) => [...walk(model())].find((c) => c.name === name);
@@ -241,7 +239,7 @@ describe('amount for the preview', () => {
   });
 });
 
-describe('requisites back to the card', () => {
+describe('requisites the server saves to the card', () => {
   it('finds the requisites that differ from the card, only those the card keeps', () => {
     const controls = model();
     const state = filled();
@@ -249,28 +247,6 @@ describe('requisites back to the card', () => {
     state.values['client.name'] = 'ООО «Ромашка-2»';
     const changed = changedRequisites(controls, state, baselineOf(controls));
     expect(changed).toEqual({ kpp: '770501002' });
-  });
-
-  it('builds the full PUT body from the card with the changes', () => {
-    const body = clientUpdateBody(romashka, { kpp: '770501002', account: '40702810401300099999', basis: '' });
-    expect(body).toMatchObject({
-      name: 'Ромашка',
-      legalForm: 'ООО',
-      inn: '7705987654',
-      kpp: '770501002',
-      domains: ['romashka.ru'],
-      settlementAccount: '40702810401300099999',
-      bankName: 'АО «Альфа-Банк», г. Москва',
-      signatoryName: 'Петрова Елена Сергеевна',
-      signatoryBasis: null,
-    });
-  });
-
-  it('maps the card’s field errors to the form', () => {
-    expect(cardErrorsToForm({ settlementAccount: ['20 цифр'], inn: ['ИНН'], domains: ['x'] })).toEqual({
-      fields: { 'client.account': ['20 цифр'], 'client.inn': ['ИНН'] },
-      unmatched: ['x'],
-    });
   });
 });
 

@@ -3,13 +3,11 @@ using OfficeFlow.Functions.Contacts.Extraction;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Functions.Contracts;
 using OfficeFlow.Functions.Invoices;
-using Azure.Data.Tables;
-using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Cards;
 
 /// <summary>Reads a client card: the client (following merges), its contacts and its last interactions.</summary>
-public sealed class ClientCardReader(ContactsTables tables, ClientDirectory directory, IClientContracts? contracts = null, IClientInvoices? invoices = null)
+public sealed class ClientCardReader(ClientDirectory directory, IClientContracts? contracts = null, IClientInvoices? invoices = null)
 {
     public const int InteractionsShown = 20;
     public const int ContractsShown = 20;
@@ -44,31 +42,15 @@ public sealed class ClientCardReader(ContactsTables tables, ClientDirectory dire
     /// <summary>A client's contacts, by name.</summary>
     public async Task<IReadOnlyList<ContactView>> ContactsAsync(string clientId, CancellationToken cancellationToken)
     {
-        var table = await tables.Contacts(cancellationToken).ConfigureAwait(false);
-        var contacts = new List<ContactView>();
-        await foreach (var contact in table.QueryAsync<ContactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {clientId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            contacts.Add(ContactView.From(contact));
-        }
-
+        var contacts = (await directory.ContactsOfAsync(clientId, cancellationToken).ConfigureAwait(false)).Select(ContactView.From);
         return contacts.OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList();
     }
 
     /// <summary>The newest interactions of a partition: row keys start with inverted ticks, so the first rows are the newest.</summary>
     public async Task<IReadOnlyList<InteractionView>> LatestInteractionsAsync(string partition, CancellationToken cancellationToken)
     {
-        var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
-        var list = new List<InteractionView>();
-        await foreach (var interaction in table.QueryAsync<InteractionEntity>(InteractionRows.OfPartition(partition), maxPerPage: InteractionsShown, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(InteractionView.From(interaction));
-            if (list.Count == InteractionsShown)
-            {
-                break;
-            }
-        }
-
-        return list;
+        var latest = await directory.LatestInteractionsAsync(partition, InteractionsShown, cancellationToken).ConfigureAwait(false);
+        return latest.Select(InteractionView.From).ToList();
     }
 
     public static ClientCard ToCard(ClientEntity c, IReadOnlyList<ContactView> contacts, IReadOnlyList<InteractionView> interactions) =>

@@ -1,7 +1,6 @@
 using Azure;
 using OfficeFlow.Functions.Contacts.Cards.Heads;
 using OfficeFlow.Functions.Contacts.Records;
-using Azure.Data.Tables;
 using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Editing;
@@ -20,12 +19,11 @@ public enum ClientEditStatus
 public sealed record ClientEditResult(ClientEditStatus Status, ClientEntity? Client = null, string? Message = null);
 
 /// <summary>Saves edited requisites only over the version the manager read (If-Match), and keeps the index in step.</summary>
-public sealed class ClientEditor(ContactsTables tables, ClientDirectory directory, CardHeadStore heads, ClientSnapshotCache snapshots, TimeProvider time)
+public sealed class ClientEditor(ClientDirectory directory, CardHeadStore heads, ClientSnapshotCache snapshots, TimeProvider time)
 {
     public async Task<ClientEditResult> UpdateAsync(string id, ClientUpdate update, ETag ifMatch, CancellationToken cancellationToken)
     {
-        var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
-        var current = await clients.FindAsync<ClientEntity>(id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var current = await directory.FindRowAsync(id, cancellationToken).ConfigureAwait(false);
         if (current is null || current.Status == ClientStatus.Merged)
         {
             return new(ClientEditStatus.NotFound, Message: current is null ? null : $"Клиент объединён с {current.MergedInto}: правьте его карточку.");
@@ -64,7 +62,7 @@ public sealed class ClientEditor(ContactsTables tables, ClientDirectory director
         current.SignatoryBasis = Empty(update.SignatoryBasis);
         current.UpdatedAt = time.GetUtcNow();
 
-        var written = await clients.TryUpdateAsync(current, ifMatch, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var written = await directory.TryReplaceAsync(current, ifMatch, cancellationToken).ConfigureAwait(false);
         if (written == TableWriteStatus.Conflict)
         {
             return Stale();
@@ -103,7 +101,7 @@ public sealed class ClientEditor(ContactsTables tables, ClientDirectory director
         // After the client row changed: every process holding a snapshot of this client fails its next guarded head write and reads again.
         snapshots.Forget(id);
         await heads.DropAsync(id, cancellationToken).ConfigureAwait(false);
-        current.ETag = (await clients.FindAsync<ClientEntity>(id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false))?.ETag ?? current.ETag;
+        current.ETag = (await directory.FindRowAsync(id, cancellationToken).ConfigureAwait(false))?.ETag ?? current.ETag;
         return new(ClientEditStatus.Saved, current);
     }
 

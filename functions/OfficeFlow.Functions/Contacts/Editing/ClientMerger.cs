@@ -1,8 +1,5 @@
-using Azure;
 using OfficeFlow.Functions.Contacts.Cards.Heads;
 using OfficeFlow.Functions.Contacts.Records;
-using Azure.Data.Tables;
-using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Editing;
 
@@ -22,7 +19,7 @@ public sealed record ClientMergeResult(ClientMergeStatus Status, ClientEntity? T
 /// contact and interaction before deleting the original. Every step is an upsert or a delete of what was
 /// copied, so repeating a merge (after a crash or a double click) finishes it and loses nothing.
 /// </summary>
-public sealed class ClientMerger(ContactsTables tables, ClientDirectory directory, CardHeadStore heads, ClientSnapshotCache snapshots, TimeProvider time)
+public sealed class ClientMerger(ClientDirectory directory, CardHeadStore heads, ClientSnapshotCache snapshots, TimeProvider time)
 {
     public async Task<ClientMergeResult> MergeAsync(string targetId, string sourceId, CancellationToken cancellationToken)
     {
@@ -31,9 +28,8 @@ public sealed class ClientMerger(ContactsTables tables, ClientDirectory director
             return new(ClientMergeStatus.Invalid, Message: "Нельзя объединить клиента с самим собой.");
         }
 
-        var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
-        var target = await clients.FindAsync<ClientEntity>(targetId, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var source = await clients.FindAsync<ClientEntity>(sourceId, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var target = await directory.FindRowAsync(targetId, cancellationToken).ConfigureAwait(false);
+        var source = await directory.FindRowAsync(sourceId, cancellationToken).ConfigureAwait(false);
         if (target is null || source is null)
         {
             return new(ClientMergeStatus.NotFound, Message: $"Клиент {(target is null ? targetId : sourceId)} не найден.");
@@ -49,7 +45,7 @@ public sealed class ClientMerger(ContactsTables tables, ClientDirectory director
             return new(ClientMergeStatus.Invalid, Message: $"Клиент {sourceId} уже объединён с {source.MergedInto}.");
         }
 
-        await AbsorbRequisitesAsync(target, source, cancellationToken).ConfigureAwait(false);
+        target = await AbsorbRequisitesAsync(targetId, source, cancellationToken).ConfigureAwait(false);
         foreach (var domain in SearchTokens.SplitList(source.Domains))
         {
             await directory.PointIndexAsync(IndexEntity.DomainPartition, domain, targetId, null, cancellationToken).ConfigureAwait(false);
@@ -63,14 +59,14 @@ public sealed class ClientMerger(ContactsTables tables, ClientDirectory director
         source.Status = ClientStatus.Merged;
         source.MergedInto = targetId;
         source.UpdatedAt = time.GetUtcNow();
-        await clients.UpsertAsync(source, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await directory.ReplaceAsync(source, cancellationToken).ConfigureAwait(false);
         // Before anything moves: no message can be written into the source's partition any more (one in flight fails its guard,
         // is resolved again and goes to the target), so the move below cannot miss one.
         snapshots.Forget(sourceId);
         await heads.TombstoneAsync(sourceId, targetId, cancellationToken).ConfigureAwait(false);
 
-        var contactsMoved = await MoveContactsAsync(sourceId, targetId, cancellationToken).ConfigureAwait(false);
-        var interactionsMoved = await MoveInteractionsAsync(sourceId, targetId, cancellationToken).ConfigureAwait(false);
+        var contactsMoved = await directory.MoveContactsAsync(sourceId, targetId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var interactionsMoved = await directory.MoveInteractionsAsync(sourceId, targetId, cancellationToken).ConfigureAwait(false);
         await directory.ReindexAsync(source, cancellationToken, force: true).ConfigureAwait(false);
         // The target's card changed: its head is dropped (rebuilt from the tables on next use) and every snapshot of it fails its next write.
         snapshots.Forget(targetId);
@@ -81,11 +77,12 @@ public sealed class ClientMerger(ContactsTables tables, ClientDirectory director
         return new(ClientMergeStatus.Merged, merged, contactsMoved, interactionsMoved);
     }
 
-    // The target keeps its own requisites; what it lacks it takes from the source, and it gains the source's domains.
-    private async Task AbsorbRequisitesAsync(ClientEntity target, ClientEntity source, CancellationToken cancellationToken)
+    // The target keeps its own requisites; what it lacks it takes from the source, and it gains the source's domains. Someone
+    // editing the target meanwhile makes the guarded write fail: the directory reads their version and this is applied again,
+    // for a few seconds at most (the hot-row pipeline), then the merge fails and can be repeated.
+    private async Task<ClientEntity> AbsorbRequisitesAsync(string targetId, ClientEntity source, CancellationToken cancellationToken)
     {
-        var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
-        while (true)
+        var absorbed = await directory.ChangeAsync(targetId, target =>
         {
             target.Domains = string.Join(',', SearchTokens.SplitList(target.Domains).Concat(SearchTokens.SplitList(source.Domains)).Distinct(StringComparer.Ordinal)) is { Length: > 0 } d ? d : null;
             target.Inn ??= source.Inn;
@@ -101,96 +98,8 @@ public sealed class ClientMerger(ContactsTables tables, ClientDirectory director
             target.SignatoryPosition ??= source.SignatoryPosition;
             target.SignatoryBasis ??= source.SignatoryBasis;
             target.UpdatedAt = time.GetUtcNow();
-            var written = await clients.TryUpdateAsync(target, target.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            if (written == TableWriteStatus.Ok)
-            {
-                return;
-            }
-
-            if (written == TableWriteStatus.NotFound)
-            {
-                throw new InvalidOperationException($"Client {target.Id} disappeared during a merge.");
-            }
-
-            // Someone edited the target meanwhile: start again from their version.
-            target = await clients.FindAsync<ClientEntity>(target.Id, ClientEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"Client {target.Id} disappeared during a merge.");
-        }
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return absorbed ?? throw new InvalidOperationException($"Client {targetId} disappeared during a merge.");
     }
-
-    private async Task<int> MoveContactsAsync(string sourceId, string targetId, CancellationToken cancellationToken)
-    {
-        var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
-        var moved = 0;
-        await foreach (var found in contacts.QueryAsync<ContactEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {sourceId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            for (var contact = found; contact is not null;)
-            {
-                contact = await MoveContactAsync(contacts, contact, targetId, cancellationToken).ConfigureAwait(false);
-            }
-
-            moved++;
-        }
-
-        return moved;
-    }
-
-    /// <summary>Copies one contact into the target and deletes it from the source, guarded by the ETag it was read with.
-    /// Returns the source's newer version when the delete met a conflict (a message in flight changed the contact after
-    /// it was read), so that version is copied too and nothing of it is lost; null when the contact is moved.</summary>
-    private async Task<ContactEntity?> MoveContactAsync(TableClient contacts, ContactEntity contact, string targetId, CancellationToken cancellationToken)
-    {
-        var sourceId = contact.PartitionKey;
-        var existing = await contacts.FindAsync<ContactEntity>(targetId, contact.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var copy = new ContactEntity
-        {
-            PartitionKey = targetId,
-            RowKey = contact.RowKey,
-            Name = existing?.Name ?? contact.Name,
-            Position = existing?.Position ?? contact.Position,
-            Emails = Union(existing?.Emails, contact.Emails),
-            Phones = Union(existing?.Phones, contact.Phones),
-            CreatedAt = existing is null || contact.CreatedAt < existing.CreatedAt ? contact.CreatedAt : existing.CreatedAt,
-            UpdatedAt = time.GetUtcNow(),
-        };
-        await contacts.UpsertAsync(copy, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        foreach (var email in SearchTokens.SplitList(contact.Emails))
-        {
-            await directory.PointIndexAsync(IndexEntity.EmailPartition, email, targetId, contact.RowKey, cancellationToken).ConfigureAwait(false);
-        }
-
-        // NotFound: a concurrent merge of the same pair moved it already.
-        return await contacts.TryDeleteAsync(sourceId, contact.RowKey, contact.ETag, cancellationToken).ConfigureAwait(false) == TableWriteStatus.Conflict
-            ? await contacts.FindAsync<ContactEntity>(sourceId, contact.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)
-            : null;
-    }
-
-    private async Task<int> MoveInteractionsAsync(string sourceId, string targetId, CancellationToken cancellationToken)
-    {
-        var interactions = await tables.Interactions(cancellationToken).ConfigureAwait(false);
-        var moved = 0;
-        await foreach (var found in interactions.QueryAsync<InteractionEntity>(InteractionRows.OfPartition(sourceId), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            // A conflict on the guarded delete means the interaction was rewritten in the source after it was read (a retried
-            // log of the same message): move that newer version as well. NotFound: a concurrent merge moved it already.
-            for (var interaction = found; interaction is not null;)
-            {
-                var etag = interaction.ETag;
-                var rowKey = interaction.RowKey;
-                interaction.PartitionKey = targetId;
-                interaction.ClientId = targetId;
-                await interactions.UpsertAsync(interaction, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                interaction = await interactions.TryDeleteAsync(sourceId, rowKey, etag, cancellationToken).ConfigureAwait(false) == TableWriteStatus.Conflict
-                    ? await interactions.FindAsync<InteractionEntity>(sourceId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false)
-                    : null;
-            }
-
-            moved++;
-        }
-
-        return moved;
-    }
-
-    private static string Union(string? a, string? b) =>
-        string.Join(',', SearchTokens.SplitList(a).Concat(SearchTokens.SplitList(b)).Distinct(StringComparer.Ordinal));
 }

@@ -12,10 +12,12 @@ public sealed record ClientSearchHit(string Id, string Name, string? Inn, IReadO
 public sealed record SearchHitContact(string Id, string Name);
 
 /// <summary>
-/// Clients and the ClientIndex table: the exact look-ups the matching rules use (domain, INN, contact e-mail),
-/// prefix search, and keeping the search rows in step with a client's name, INN, domains and contacts.
+/// The client aggregate's storage boundary: clients and the ClientIndex table: the exact look-ups the matching rules use
+/// (domain, INN, contact e-mail), prefix search, and keeping the search rows in step with a client's name, INN, domains
+/// and contacts. The client row's guarded writes, its contacts and interactions are in <c>ClientDirectory.Rows.cs</c>.
+/// Capability code (editing, merging, the card) goes through here and never touches a table.
 /// </summary>
-public sealed class ClientDirectory(ContactsTables tables, IndexCache cache) : IClientLookup
+public sealed partial class ClientDirectory(ContactsTables tables, IndexCache cache, ContentionRetry retry) : IClientLookup
 {
     private const int MaxMergeHops = 5;
 

@@ -1,4 +1,5 @@
 using Azure;
+using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Hosting.Errors;
 
@@ -16,6 +17,12 @@ public static class StorageOutage
     public const string Detail =
         "Хранилище данных сейчас не отвечает, и запрос не выполнен. Повторите его через несколько секунд: повтор безопасен. Если ошибка не проходит, сообщите администратору.";
 
+    /// <summary>The detail for a write that kept losing to concurrent writers (<see cref="ContentionExhaustedException"/>).</summary>
+    public const string BusyDetail =
+        "Эту запись сейчас одновременно меняют другие запросы, и ваш не успел выполниться. Повторите его через несколько секунд: повтор безопасен.";
+
+    public static string DetailFor(Exception? exception) => exception is ContentionExhaustedException ? BusyDetail : Detail;
+
     /// <summary>
     /// True for a storage call that got no answer (both table clients raise <see cref="RequestFailedException"/> with
     /// Status 0 when the connection fails), that timed out (Azure.Core's network timeout), or that storage itself
@@ -28,6 +35,7 @@ public static class StorageOutage
             switch (e)
             {
                 case RequestFailedException { Status: 0 or 502 or 503 or 504 }:
+                case ContentionExhaustedException:
                 case HttpRequestException when exception is RequestFailedException:
                 case TaskCanceledException { InnerException: TimeoutException }:
                     return true;

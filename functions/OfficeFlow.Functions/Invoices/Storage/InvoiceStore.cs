@@ -26,7 +26,7 @@ public class InvoiceStore(TableStore tables, ContentionRetry retry)
         var table = await TableAsync(ct).ConfigureAwait(false);
         var partition = InvoiceKeys.Partition(year);
         var requestRow = requestId is null ? null : InvoiceKeys.RequestPrefix + InvoiceKeys.RequestToken("create", requestId);
-        for (var attempt = 1; attempt <= ConcurrencyRetry.MaxAttempts; attempt++)
+        return await ContentionRetry.RunAsync(Retry.SequenceClaim, $"Numbering an invoice in {year}", async () =>
         {
             if (requestRow is not null
                 && await table.FindAsync<CreateRequestEntity>(partition, requestRow, cancellationToken: ct).ConfigureAwait(false) is { } done)
@@ -59,12 +59,10 @@ public class InvoiceStore(TableStore tables, ContentionRetry retry)
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
-                // Someone took this number (or made this request) first: nothing was written; read again.
-                await ConcurrencyRetry.PauseAsync(attempt, ct).ConfigureAwait(false);
+                // Someone took this number (or made this request) first: nothing was written; the pipeline pauses and this reads again.
+                throw new WriteConflictException();
             }
-        }
-
-        throw ConcurrencyRetry.GaveUp($"Numbering an invoice in {year}");
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>The invoice and its ETag, or null when there is no such invoice.</summary>
