@@ -134,6 +134,9 @@ public sealed class InvoiceService(
             var payment = new Payment(paymentId, invoice.Id, date, amount, Trim(request.OrderNumber, 50), Trim(request.Note, 500), user.Id, time.GetUtcNow());
             if (requestId is not null && await FindPaymentAsync(invoice, paymentId, ct).ConfigureAwait(false) is { } earlier)
             {
+                // A repeat of a payment already stored: its attempt may have failed between the payment and task 5.3, so
+                // the repeat records the task again (the ledger keeps one entry per payment) before it answers.
+                await RecordAsync(PaymentTask(invoice, earlier), ct).ConfigureAwait(false);
                 return (invoice, earlier, false);
             }
 
@@ -150,14 +153,19 @@ public sealed class InvoiceService(
                 var (current, _) = await LoadAsync(id, ct).ConfigureAwait(false);
                 var existing = await FindPaymentAsync(current, paymentId, ct).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"Payment {paymentId} reported as existing but not found.");
+                await RecordAsync(PaymentTask(current, existing), ct).ConfigureAwait(false);
                 return (current, existing, false);
             }
 
-            await RecordAsync(new TaskEvent(user.Id, PaymentTaskCode, payment.RecordedAt, $"invoice-payment:{invoice.Id}:{payment.Id}", invoice.ClientId,
-                $"Оплата по счёту № {invoice.Number}: {InvoiceLifecycle.Rub(amount)}"), ct).ConfigureAwait(false);
+            await RecordAsync(PaymentTask(invoice, payment), ct).ConfigureAwait(false);
             return (updated, payment, true);
         }, ct).ConfigureAwait(false);
     }
+
+    /// <summary>Task 5.3 for a payment: by whoever recorded it, at the time it was recorded, keyed by the payment.</summary>
+    private static TaskEvent PaymentTask(Invoice invoice, Payment payment) =>
+        new(payment.RecordedBy, PaymentTaskCode, payment.RecordedAt, $"invoice-payment:{invoice.Id}:{payment.Id}", invoice.ClientId,
+            $"Оплата по счёту № {invoice.Number}: {InvoiceLifecycle.Rub(payment.Amount)}");
 
     public Task<(Invoice Invoice, Payment Payment)> CancelPaymentAsync(string id, string paymentId, CurrentUser user, CancellationToken ct) =>
         ContentionRetry.RunAsync(store.Retry.HotRow, $"Cancelling payment {paymentId} on invoice {id}", async () =>

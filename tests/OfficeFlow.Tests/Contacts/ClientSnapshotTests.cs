@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using OfficeFlow.Functions.Contacts;
 using OfficeFlow.Functions.Contacts.Cards;
+using Microsoft.Extensions.DependencyInjection;
 using OfficeFlow.Functions.Contacts.Logging;
 using OfficeFlow.Tests.Infrastructure;
 
@@ -65,6 +66,9 @@ public sealed class ClientSnapshotTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal("Письмо 40", last.Client.Interactions[0].Subject);
         Assert.Equal(stored.Contacts.Select(c => (c.Id, c.Name, string.Join(',', c.Phones))), last.Client.Contacts.Select(c => (c.Id, c.Name, string.Join(',', c.Phones))));
         Assert.Equal(6, last.Client.Contacts.Count);
+        // The heads did collide: without a retry on either instance the test would prove nothing about retries.
+        var retries = first.Services.GetRequiredService<LoggingRetry>().CardHeadRetries + second.Services.GetRequiredService<LoggingRetry>().CardHeadRetries;
+        Assert.True(retries > 0, "no card-head write was retried: the 30 messages never collided");
     }
 
     [Fact]

@@ -42,10 +42,11 @@ public sealed class ContentionGiveUpTests(AzuriteFixture azurite) : IClassFixtur
         });
         var manager = app.As("manager-1", "manager");
         var accountant = app.As("accountant-1", "accountant");
+        var clientId = await TestClients.SeedAsync(app.Services);
         var created = await manager.PostAsJsonAsync("/api/invoices", new
         {
-            clientId = "c1", clientName = "ООО «Ромашка»", clientEmail = "buh@romashka.ru", paymentTermDays = 5,
-            lines = new object[] { new { item = "Сопровождение 1С, ноябрь", quantity = 1, unit = "мес", price = 12200.00m, vatRate = "22", kind = "subscription" } },
+            clientId, clientName = "ООО «Ромашка»", clientEmail = "buh@romashka.ru", paymentTermDays = 5,
+            lines = new object[] { new { item = "Сопровождение 1С, ноябрь", quantity = 1, unit = "мес", price = 12200.00m, vatRate = 22, kind = "subscription" } },
         });
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.ToString();
         Assert.True((await manager.PostAsync($"/api/invoices/{id}/issue", null)).IsSuccessStatusCode);

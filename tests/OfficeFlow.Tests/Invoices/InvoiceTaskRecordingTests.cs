@@ -61,4 +61,47 @@ public sealed class InvoiceTaskRecordingTests : IClassFixture<AzuriteFixture>, I
         Assert.Equal(("2.3", "manager-1"), (entry.TaskCode, entry.EmployeeId));
         Assert.Single(await ledger.ReadMonthAsync(month));
     }
+
+    [Fact]
+    public async Task PaymentWhileTheLedgerFailsOnce_Answers503_AndItsRepeatWithTheSameKeyRecordsOne53()
+    {
+        var manager = _app.As("manager-1", "manager");
+        var accountant = _app.As("accountant-1", "accountant");
+        var ledger = _app.Services.GetRequiredService<LedgerStore>();
+        var real = new TableTaskRecorder(ledger, NullLogger<TableTaskRecorder>.Instance);
+        var clientId = await TestClients.SeedAsync(_app.Services);
+        var created = await manager.PostAsJsonAsync("/api/invoices", new
+        {
+            clientId, clientName = "ООО «Ромашка»", paymentTermDays = 5,
+            lines = new[] { new { item = "Сопровождение 1С, ноябрь", quantity = 1, unit = "мес", price = 12200.00m, vatRate = 22, kind = "subscription" } },
+        });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        _app.Tasks.RecordAsync(Arg.Any<TaskEvent>(), Arg.Any<CancellationToken>()).Returns(call => real.RecordAsync(call.Arg<TaskEvent>(), call.Arg<CancellationToken>()));
+        Assert.True((await manager.PostAsync($"/api/invoices/{id}/issue", null)).IsSuccessStatusCode);
+        var failures = 0;
+        // The payment row is stored, then the ledger fails: the repeat with the same key finds the payment and must
+        // complete its task 5.3 (before, it answered with the stored payment and 5.3 was lost).
+        _app.Tasks.RecordAsync(Arg.Any<TaskEvent>(), Arg.Any<CancellationToken>()).Returns(call =>
+            Interlocked.Increment(ref failures) == 1
+                ? Task.FromException(new RequestFailedException(0, "Connection refused (127.0.0.1:10002)"))
+                : real.RecordAsync(call.Arg<TaskEvent>(), call.Arg<CancellationToken>()));
+
+        using var failed = await PayAsync(accountant, id, "pay-1");
+        using var repeated = await PayAsync(accountant, id, "pay-1");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.True(repeated.IsSuccessStatusCode, await repeated.Content.ReadAsStringAsync());
+        var month = GradesMonth.Of(_app.Clock.GetUtcNow(), ledger.Zone);
+        var payment = Assert.Single(await ledger.ReadMonthAsync(month), e => e.TaskCode == "5.3");
+        Assert.Equal("accountant-1", payment.EmployeeId);
+        var invoice = await accountant.GetFromJsonAsync<JsonElement>($"/api/invoices/{id}");
+        Assert.Equal(1000m, invoice.GetProperty("paid").GetDecimal());
+    }
+
+    private static Task<HttpResponseMessage> PayAsync(HttpClient http, string id, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/invoices/{id}/payments") { Content = JsonContent.Create(new { amount = 1000m, orderNumber = "77" }) };
+        request.Headers.Add("Idempotency-Key", key);
+        return http.SendAsync(request);
+    }
 }

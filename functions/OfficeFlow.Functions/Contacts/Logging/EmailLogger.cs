@@ -12,8 +12,8 @@ namespace OfficeFlow.Functions.Contacts.Logging;
 /// Logs one e-mail as an interaction: decides whether it may be logged, finds or creates the client and
 /// contact (task 5.4 for a client created now), claims the message (once only, however many identical requests
 /// arrive), writes the interaction with the client's card head, then the contact and task 5.5, and returns the card.
-/// A known client's message costs four storage calls: the claim, the interaction with the head, and the
-/// two of the ledger (see docs/contacts.md, "Cost of a logged message").
+/// A known client's message costs three storage calls: the claim, the interaction with the head, and the ledger's
+/// one conditional add keyed by the message (see docs/contacts.md, "Cost of a logged message").
 /// </summary>
 public sealed class EmailLogger(
     ContactsTables tables,

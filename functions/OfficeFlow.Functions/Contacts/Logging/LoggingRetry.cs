@@ -39,6 +39,11 @@ public sealed class LoggingRetry
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(5),
                 MaxDelay = TimeSpan.FromMilliseconds(100),
+                OnRetry = _ =>
+                {
+                    Interlocked.Increment(ref _cardHeadRetries);
+                    return ValueTask.CompletedTask;
+                },
             })
             .Build();
         ClaimWait = new ResiliencePipelineBuilder { TimeProvider = time }
@@ -54,7 +59,13 @@ public sealed class LoggingRetry
             .Build();
     }
 
+    private long _cardHeadRetries;
+
     public ResiliencePipeline CardHead { get; }
+
+    /// <summary>How many card-head writes of this process lost to another writer and were tried again: how contended the
+    /// heads are, and what shows that a concurrency test really collided.</summary>
+    public long CardHeadRetries => Interlocked.Read(ref _cardHeadRetries);
 
     public ResiliencePipeline ClaimWait { get; }
 

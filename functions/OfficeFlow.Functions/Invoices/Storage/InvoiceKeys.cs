@@ -21,7 +21,7 @@ internal static class InvoiceKeys
     public static string InvoiceId(int year, int number) =>
         year.ToString("D4", CultureInfo.InvariantCulture) + "-" + number.ToString("D4", CultureInfo.InvariantCulture);
 
-    /// <summary>Splits an id from a URL; false for anything that is not "yyyy-nnnn".</summary>
+    /// <summary>Splits an id from a URL; false for anything that is not "yyyy-nnnn" exactly as <see cref="InvoiceId"/> writes it.</summary>
     public static bool TryParseId(string? id, out int year, out int number)
     {
         year = 0;
@@ -33,7 +33,9 @@ internal static class InvoiceKeys
 
         return int.TryParse(id.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out year)
             && int.TryParse(id.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out number)
-            && year >= 2000 && number > 0;
+            && year >= 2000 && number > 0
+            // Only the id as the app writes it: "2026-00001" would otherwise name invoice 2026-0001 under a second spelling.
+            && string.Equals(id, InvoiceId(year, number), StringComparison.Ordinal);
     }
 
     public static string Partition(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
