@@ -134,6 +134,21 @@ function controlsOf(fields: ContractField[], seen: Set<string>, nested: boolean)
     }
     const self = field.fields.find((f) => f.name === field.name);
     const others = field.fields.filter((f) => f.name !== field.name);
+    if (self && field.name.startsWith('client.')) {
+      // A client requisite printed only when the client has it ({#client.kpp} / КПП {client.kpp}{/client.kpp}): it is a
+      // requisite like the others — in the client's section, pre-filled from the card, sent in `client` (where the
+      // document reads it), never a field of its own that the document ignores.
+      result.push({
+        type: 'value',
+        name: field.name,
+        source: 'client',
+        input: inputKindOf(self),
+        required: false,
+        initial: field.value ?? self.value ?? '',
+      });
+      result.push(...controlsOf(others, seen, true));
+      continue;
+    }
     if (self) {
       result.push({ type: 'optional', name: field.name, input: inputKindOf(self), toggle: field.name === 'vat_rate', children: controlsOf(others, seen, true) });
       continue;

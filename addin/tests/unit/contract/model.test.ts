@@ -67,6 +67,20 @@ describe('form model from the field list', () => {
     expect(required('client.kpp')).toBe(false);
   });
 
+  it('reads a client requisite printed only when present ({#client.kpp}…{/client.kpp}) as the client’s, pre-filled and sent in client', () => {
+    // The license template prints «/ КПП …» only for a client that has one: the field list gives it as a section.
+    const kpp = { name: 'client.kpp', kind: 'list', formatters: [], filledBy: 'client', value: '778901001',
+      fields: [{ name: 'client.kpp', kind: 'value', formatters: [], filledBy: 'client', fields: [], value: '778901001' }] };
+    const controls = buildFormModel([...serviceMaintenance.fields.filter((f) => f.name !== 'client.kpp'), kpp]);
+    const control = [...walk(controls)].find((c) => c.name === 'client.kpp') as ValueControl;
+
+    expect(control).toMatchObject({ type: 'value', source: 'client', required: false, initial: '778901001' });
+    const state = initialState(controls);
+    const body = buildRequest('service-maintenance', 'cl1', 'r1', controls, state);
+    expect(body.client.kpp).toBe('778901001');
+    expect(body.fields).not.toHaveProperty('client.kpp');
+  });
+
   it('reads items as a table of the manager columns (n and amount are the server’s)', () => {
     const items = byName('items') as TableControl;
     expect(items.type).toBe('table');
