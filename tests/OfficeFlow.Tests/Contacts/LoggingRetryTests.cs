@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using OfficeFlow.Functions.Contacts.Logging;
+using OfficeFlow.Tests.Infrastructure;
 
 namespace OfficeFlow.Tests.Contacts;
 
@@ -19,7 +20,7 @@ public sealed class LoggingRetryTests
             attempts++;
             throw new CardHeadChangedException();
         }, CancellationToken.None);
-        var waited = await AdvanceUntilDoneAsync(run);
+        var waited = await _clock.AdvanceUntilDoneAsync(run);
 
         await Assert.ThrowsAsync<ClientCardBusyException>(() => run);
         Assert.Equal(LoggingRetry.HeadAttempts, attempts);
@@ -33,7 +34,7 @@ public sealed class LoggingRetryTests
         var attempts = 0;
 
         var run = new LoggingRetry(_clock).OnCardHeadAsync(() => ++attempts < 3 ? throw new CardHeadChangedException() : ValueTask.FromResult("logged"), CancellationToken.None);
-        await AdvanceUntilDoneAsync(run);
+        await _clock.AdvanceUntilDoneAsync(run);
 
         Assert.Equal("logged", await run);
         Assert.Equal(3, attempts);
@@ -49,7 +50,7 @@ public sealed class LoggingRetryTests
             attempts++;
             throw new ClaimPendingException();
         }, CancellationToken.None);
-        var waited = await AdvanceUntilDoneAsync(run);
+        var waited = await _clock.AdvanceUntilDoneAsync(run);
 
         await Assert.ThrowsAsync<MessageBusyException>(() => run);
         Assert.InRange(waited, LoggingRetry.ClaimBudget, LoggingRetry.ClaimBudget + TimeSpan.FromMilliseconds(100));
@@ -69,19 +70,5 @@ public sealed class LoggingRetryTests
         }, CancellationToken.None));
 
         Assert.Equal(1, attempts);
-    }
-
-    // Moves the fake clock in small steps until the run ends; returns how much fake time passed.
-    private async Task<TimeSpan> AdvanceUntilDoneAsync(Task run)
-    {
-        var start = _clock.GetUtcNow();
-        for (var step = 0; !run.IsCompleted && step < 10_000; step++)
-        {
-            _clock.Advance(TimeSpan.FromMilliseconds(10));
-            await Task.Delay(1);
-        }
-
-        Assert.True(run.IsCompleted, "the run did not end on the fake clock");
-        return _clock.GetUtcNow() - start;
     }
 }

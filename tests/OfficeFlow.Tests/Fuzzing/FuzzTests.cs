@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using OfficeFlow.Functions.Auth;
 using OfficeFlow.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -26,14 +25,9 @@ public sealed class FuzzTests(AzuriteFixture azurite, ITestOutputHelper output) 
             ? s : Random.Shared.Next();
         output.WriteLine($"FUZZ_SEED={seed} (set it to replay this run)");
 
-        using var factory = new OfficeFlowApiFactory()
-            .WithSettings(TestTokens.Settings)
-            .WithSetting("Storage:ConnectionString", azurite.ConnectionString)
-            .WithSetting("RateLimits:WritesPerMinute", "100000")
-            .WithSetting("Local:DataFolder", Path.Combine(Path.GetTempPath(), "officeflow-fuzz-" + Guid.NewGuid().ToString("N")));
-        using var client = factory.CreateClient();
-        client.Timeout = TimeSpan.FromSeconds(60);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("fuzzer", Roles.Admin));
+        var (factory, client) = FuzzApp.Start(azurite, "fuzz");
+        using var ownedFactory = factory;
+        using var ownedClient = client;
         var (routes, document) = await ApiRoutes.ReadAsync(client, factory.Services);
         var writeRoutes = routes.Where(r => r.Method is "POST" or "PUT").ToList();
         var storage = azurite.CreateServiceClient();

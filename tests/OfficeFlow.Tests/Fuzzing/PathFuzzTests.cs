@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text;
-using OfficeFlow.Functions.Auth;
 using OfficeFlow.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -49,14 +47,9 @@ public sealed class PathFuzzTests(AzuriteFixture azurite, ITestOutputHelper outp
     [Fact]
     public async Task EveryPathParameter_RefusesHostileValues_Without5xx_EchoOrStoredRows()
     {
-        using var factory = new OfficeFlowApiFactory()
-            .WithSettings(TestTokens.Settings)
-            .WithSetting("Storage:ConnectionString", azurite.ConnectionString)
-            .WithSetting("RateLimits:WritesPerMinute", "100000")
-            .WithSetting("Local:DataFolder", Path.Combine(Path.GetTempPath(), "officeflow-pathfuzz-" + Guid.NewGuid().ToString("N")));
-        using var client = factory.CreateClient();
-        client.Timeout = TimeSpan.FromSeconds(60);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("fuzzer", Roles.Admin));
+        var (factory, client) = FuzzApp.Start(azurite, "pathfuzz");
+        using var ownedFactory = factory;
+        using var ownedClient = client;
         var (routes, _) = await ApiRoutes.ReadAsync(client, factory.Services);
         var storage = azurite.CreateServiceClient();
         await RealResources.CreateAsync(client, "path");

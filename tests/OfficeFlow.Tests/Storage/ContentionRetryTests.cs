@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using OfficeFlow.Functions.Storage;
+using OfficeFlow.Tests.Infrastructure;
 
 namespace OfficeFlow.Tests.Storage;
 
@@ -16,7 +17,7 @@ public sealed class ContentionRetryTests
 
         var run = ContentionRetry.RunAsync(retry.HotRow, "Changing invoice 2026-7", () =>
             ++attempts < 4 ? throw new WriteConflictException() : ValueTask.FromResult("written"), CancellationToken.None);
-        var waited = await AdvanceUntilDoneAsync(run);
+        var waited = await _clock.AdvanceUntilDoneAsync(run);
 
         Assert.Equal("written", await run);
         Assert.Equal(4, attempts);
@@ -35,7 +36,7 @@ public sealed class ContentionRetryTests
             attempts++;
             throw new WriteConflictException();
         }, CancellationToken.None);
-        var waited = await AdvanceUntilDoneAsync(run);
+        var waited = await _clock.AdvanceUntilDoneAsync(run);
 
         var error = await Assert.ThrowsAsync<ContentionExhaustedException>(() => run);
         Assert.Contains("Taking a contract number for 2026", error.Message);
@@ -55,19 +56,5 @@ public sealed class ContentionRetryTests
         }, CancellationToken.None));
 
         Assert.Equal(1, attempts);
-    }
-
-    // Moves the fake clock in small steps until the run ends; returns how much fake time passed.
-    private async Task<TimeSpan> AdvanceUntilDoneAsync(Task run)
-    {
-        var start = _clock.GetUtcNow();
-        for (var step = 0; !run.IsCompleted && step < 10_000; step++)
-        {
-            _clock.Advance(TimeSpan.FromMilliseconds(10));
-            await Task.Delay(1);
-        }
-
-        Assert.True(run.IsCompleted, "the run did not end on the fake clock");
-        return _clock.GetUtcNow() - start;
     }
 }
