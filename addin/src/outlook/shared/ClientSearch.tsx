@@ -187,7 +187,7 @@ export function ClientSearch(props: ClientSearchProps) {
             maxLength={maxLength}
             placeholder={t('clients.search.placeholder')}
             autoComplete="off"
-            aria-describedby={props.note ? noteId : undefined}
+            aria-describedby={noteId}
             onChange={(_, d) => onChange(d.value)}
             onKeyDown={onInputKey}
             data-testid="client-search-input"
@@ -205,6 +205,12 @@ export function ClientSearch(props: ClientSearchProps) {
           )}
         </div>
       </form>
+      {/* The placeholder stays short enough for a 350 px pane; what else the search reads is said here, unless the note above says it. */}
+      {!props.note && (
+        <Text id={noteId} size={200} className={styles.note}>
+          {t('clients.search.fieldHint')}
+        </Text>
+      )}
       {/* Always rendered, so screen readers announce «Ищем…» and «Ничего не найдено» as they appear. */}
       <Text role="status" className={styles.status} data-testid="client-search-status">
         {status}

@@ -85,6 +85,22 @@ describe('Outlook panes: screenshots, accessibility, no horizontal scroll', () =
             );
             expect(overflow, `horizontal scrolling at ${width} px: ${wide.join('; ')}`).toBeLessThanOrEqual(0);
           }
+          // A placeholder wider than its box is cut mid-word («Название, ИНН, e-mail,»): measured in the input's own font.
+          {
+            const cut = await page.evaluate(() => {
+              const canvas = document.createElement('canvas').getContext('2d')!;
+              return [...document.querySelectorAll<HTMLInputElement>('main input[placeholder]')]
+                .filter((input) => input.placeholder && input.getClientRects().length > 0)
+                .filter((input) => {
+                  const style = getComputedStyle(input);
+                  canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+                  const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                  return canvas.measureText(input.placeholder).width > room;
+                })
+                .map((input) => `«${input.placeholder}» in ${Math.round(input.clientWidth)} px`);
+            });
+            expect(cut, `placeholders cut at ${width} px`).toEqual([]);
+          }
           const violations = await axe(page);
           expect(violations, describeViolations(violations) + why(page)).toEqual([]);
         } finally {

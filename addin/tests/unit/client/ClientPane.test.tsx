@@ -312,7 +312,7 @@ describe('outside Outlook', () => {
     route('GET', 'clients/c-romashka', romashka());
     await render(null);
     expect(byTestId('client-search')).not.toBeNull();
-    expect(plain(container.textContent)).toContain('Найдите клиента по названию, ИНН, домену или e-mail.');
+    expect(plain(container.textContent)).toContain('Найдите клиента по названию, ИНН, e-mail, фамилии или телефону.');
     expect(container.querySelector('label')?.textContent).toContain('Найти клиента');
 
     await type(container.querySelector<HTMLInputElement>('input[name="search"]')!, 'ромаш');

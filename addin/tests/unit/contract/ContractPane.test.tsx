@@ -335,7 +335,7 @@ describe('the contract pane', { timeout: 60_000 }, () => {
     route('GET', 'clients/cl-romashka', () => json({ title: 'Internal Server Error' }, 503));
     route('GET', 'contract-templates?clientId=cl-romashka', [serviceMaintenance]);
     await render(null);
-    expect(byTestId('client-search')!.textContent).toContain('Найдите клиента по названию, ИНН, домену или e-mail.');
+    expect(byTestId('client-search')!.textContent).toContain('Найдите клиента по названию, ИНН, e-mail, фамилии или телефону.');
     await type('input[name="search"]', 'ромаш');
     await click(byTestId('client-search-submit'));
     await click(await until(() => byTestId('search-hit'), 'hit'));
