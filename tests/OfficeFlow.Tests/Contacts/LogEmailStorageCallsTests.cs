@@ -36,6 +36,29 @@ public sealed class LogEmailStorageCallsTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal(3, calls.Count - before);
     }
 
+    [Fact]
+    public async Task RepeatedLogEmail_OnceFoundComplete_DoesNotAskTheLedgerAgain()
+    {
+        var calls = new StorageCallCounter();
+        await using var host = Host(calls);
+        using var http = host.CreateManagerClient();
+        var message = ContactsEmails.FromClient("i.petrov@romashka.ru", "Иван Петров", ContactsEmails.RomashkaSignature);
+        var logged = await LogEmailCalls.LogAsync(http, message);
+        var costs = new List<(int Calls, int Ledger)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var before = calls.Snapshot();
+            var again = await LogEmailCalls.LogAsync(http, message);
+            Assert.Equal((LogEmailStatus.AlreadyLogged, logged.Interaction!.Id, logged.Client!.Id), (again.Status, again.Interaction!.Id, again.Client!.Id));
+            var after = calls.Snapshot();
+            costs.Add((after.Count - before.Count, after.Paths.Skip(before.Count).Count(p => p.Contains(LedgerStore.LedgerTable, StringComparison.Ordinal))));
+        }
+
+        // The first repeat still finishes (and asks the ledger for 5.5 and 5.4); it notes on the claim that all is done, and the later ones only read.
+        Assert.True(costs[0].Ledger == 2, "repeat costs (calls, ledger calls): " + string.Join(", ", costs));
+        Assert.True(costs[1].Ledger == 0 && costs[2].Ledger == 0, "repeat costs (calls, ledger calls): " + string.Join(", ", costs));
+    }
+
     private ContactsTestHost Host(StorageCallCounter calls) => new(azurite, services: services =>
     {
         services.AddSingleton<ITaskRecorder, TableTaskRecorder>();
@@ -47,13 +70,38 @@ public sealed class LogEmailStorageCallsTests(AzuriteFixture azurite) : IClassFi
         });
     });
 
-    /// <summary>Counts every request the app's storage client sends (a retried one once: per call, not per try).</summary>
+    /// <summary>Counts every request the app's storage client sends (a retried one once: per call, not per try), keeping its path.</summary>
     internal sealed class StorageCallCounter : HttpPipelineSynchronousPolicy
     {
-        private int _count;
+        private readonly Lock _lock = new();
+        private readonly List<string> _paths = [];
 
-        public int Count => Volatile.Read(ref _count);
+        public int Count
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _paths.Count;
+                }
+            }
+        }
 
-        public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
+        public (int Count, IReadOnlyList<string> Paths) Snapshot()
+        {
+            lock (_lock)
+            {
+                return (_paths.Count, _paths.ToArray());
+            }
+        }
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            ArgumentNullException.ThrowIfNull(message);
+            lock (_lock)
+            {
+                _paths.Add(message.Request.Uri.Path);
+            }
+        }
     }
 }

@@ -182,7 +182,11 @@ public sealed class EmailLogger(
     {
         var client = interaction.ClientId is { } id ? await directory.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
         // Before the card is read, so that it shows what the retry completed.
-        await completion.FinishLoggedAsync(client, clientCreated, claim, interaction, address, messageHash, actor, cancellationToken).ConfigureAwait(false);
+        if (await completion.FinishLoggedAsync(client, clientCreated, claim, interaction, address, messageHash, actor, cancellationToken).ConfigureAwait(false))
+        {
+            await MarkCompletedQuietlyAsync(claim).ConfigureAwait(false);
+        }
+
         var card = client is null ? null : await cards.ReadAsync(client, cancellationToken).ConfigureAwait(false);
         var contact = card?.Contacts.FirstOrDefault(c => c.Id == claim.ContactId);
         if (contact is null && claim.ContactId is not null)
@@ -194,6 +198,19 @@ public sealed class EmailLogger(
         // The request that created the client says so even when an identical request won the message: it is the one that made it.
         return new LogEmailOutcome(LogEmailStatus.AlreadyLogged, "Это письмо уже записано: показано существующее событие.", null, clientCreated, card, contact,
             InteractionView.From(interaction), null, card?.PossibleDuplicateOf);
+    }
+
+    private async Task MarkCompletedQuietlyAsync(MessageClaimEntity claim)
+    {
+        try
+        {
+            await claims.MarkCompletedAsync(claim, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Only a saving for later repeats: the work is done, so this request's answer must not fail because the note was not kept.
+            log.LogWarning(e, "Could not note on the claim that a logged message is complete");
+        }
     }
 
     private async Task ReleaseQuietlyAsync(MessageClaimEntity claim)

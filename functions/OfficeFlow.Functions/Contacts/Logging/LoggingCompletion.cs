@@ -25,19 +25,24 @@ public sealed class LoggingCompletion(ClientDirectory directory, IServiceProvide
     /// <summary>
     /// For a message found logged already, by the same user who logged it (a retry after a failure, or a second click):
     /// puts the address's index row where the stored contact is, if the first request failed before, and records the tasks
-    /// again (the ledger counts a source once). Another user's request only reads.
+    /// again (the ledger counts a source once). Another user's request only reads, and so does any request once the claim
+    /// says an earlier repeat found it all done.
     /// </summary>
-    public async Task FinishLoggedAsync(ClientEntity? client, bool clientCreatedNow, MessageClaimEntity claim, InteractionEntity interaction, string address,
+    /// <returns>True when this call finished the message's work (the caller then marks the claim completed).</returns>
+    public async Task<bool> FinishLoggedAsync(ClientEntity? client, bool clientCreatedNow, MessageClaimEntity claim, InteractionEntity interaction, string address,
         string messageHash, LoggingActor actor, CancellationToken cancellationToken)
     {
-        if (interaction.LoggedBy != actor.Id)
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(interaction);
+        if (interaction.LoggedBy != actor.Id || claim.Completed == true)
         {
-            return;
+            return false;
         }
 
         var tasks = RecordTasksAsync(client, clientCreatedNow, interaction, messageHash, actor, cancellationToken);
         var contact = claim.ContactId is { } contactId ? RepairAddressAsync(client, contactId, address, cancellationToken) : Task.CompletedTask;
         await Task.WhenAll(tasks, contact).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>

@@ -80,6 +80,15 @@ public sealed class MessageClaims(MessageClaimStore store, ClientDirectory direc
         await store.TryDeleteAsync(claim, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Notes on the claim that what follows its interaction is done (see <see cref="MessageClaimEntity.Completed"/>). A conflict
+    /// may be ignored: the claim changed since it was read (taken over or moved), and then the next repeat simply does the work again.</summary>
+    public async Task MarkCompletedAsync(MessageClaimEntity claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        claim.Completed = true;
+        await store.TryReplaceAsync(claim, claim.ETag, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The interaction a claim names: where it was written, or, if its client was merged since, in the surviving client (same row key).</summary>
     public async Task<InteractionEntity?> FindLoggedAsync(MessageClaimEntity claim, CancellationToken cancellationToken)
     {
