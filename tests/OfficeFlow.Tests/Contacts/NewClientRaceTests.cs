@@ -37,7 +37,12 @@ public sealed class NewClientRaceTests(AzuriteFixture azurite) : IClassFixture<A
             Assert.Single(outcomes, o => o.ClientCreated);
             var card = (await http.GetFromJsonAsync<ClientCard>($"/api/clients/{clientId}", Json))!;
             Assert.Equal(2, card.Interactions.Count);
-            Assert.Equal(inn, card.Inn);
+            // Both raced to create it (the INN message created it, or lost the add and stored its INN on the winner's client). A message
+            // that came after the client existed was matched by the domain, and a matched client takes no requisites from a signature.
+            if (outcomes[0].MatchedBy != "domain")
+            {
+                Assert.Equal(inn, card.Inn);
+            }
         }
 
         Assert.Equal(Rounds, (await LogEmailApiTests.StoredAsync<ClientEntity>(host, "Clients")).Count);
