@@ -30,6 +30,7 @@ public static class ContactsModule
         services.AddSingleton<ClientSnapshotCache>();
         services.AddSingleton<CardHeadStore>();
         services.AddSingleton(sp => new LoggingRetry(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<MessageClaimStore>();
         services.AddSingleton<MessageClaims>();
         services.AddSingleton<TimelineWriter>();
         services.AddSingleton<ClientDirectory>();
@@ -41,6 +42,7 @@ public static class ContactsModule
         services.AddSingleton<IClientDirectory, ContactsClientDirectory>();
         // Grades names the clients of its Задачи sheet through its own interface; this replaces its fallback whatever the order of Add* calls.
         services.Replace(ServiceDescriptor.Singleton<IClientNames, ContactsClientNames>());
+        services.AddSingleton<ClientCreator>();
         services.AddSingleton<EmailLogger>();
         // log-email with only an itemId reads the message on behalf of the caller; without on-behalf-of
         // configuration the reader has no factory (resolving one in local mode throws) and the request must carry the body.
@@ -51,6 +53,7 @@ public static class ContactsModule
         services.AddSingleton<ClientMerger>();
         // Contracts saves the requisites typed into a contract to the card through its own interface.
         services.AddSingleton<IClientRequisitesWriter, ContractRequisitesWriter>();
+        services.AddSingleton<SyncStateStore>();
         services.AddTimerFunction<MailboxSync>();
         return services;
     }

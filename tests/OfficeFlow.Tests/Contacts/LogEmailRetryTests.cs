@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure;
@@ -6,6 +8,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Contacts.Cards;
 using OfficeFlow.Functions.Contacts.Logging;
 using OfficeFlow.Functions.Contacts.Records;
@@ -79,6 +82,43 @@ public sealed class LogEmailRetryTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Single(host.Tasks.EntriesFor("5.5"));
         Assert.Single(await LogEmailApiTests.StoredAsync<ClientEntity>(host, "Clients"));
     }
+
+    [Fact]
+    public async Task Task54ThatFailed_RecordedByARetryInTheNextMonth_IsCreditedInTheMonthTheClientWasCreated()
+    {
+        // A message without sentAt (the add-in may not send it) is dated by the clock: the retry after the month turned must not
+        // move task 5.4 (the ledger's partition is the month, so it would be credited in December, or twice).
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+        ContactsTestHost? host = null;
+        var recorder = new FailingOnceRecorder("5.4", () => host!.Tasks);
+        host = new ContactsTestHost(azurite, services: services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<ITaskRecorder>(recorder);
+        });
+        await using var _ = host;
+        using var http = host.CreateManagerClient();
+        SignIn(http, clock);
+        var request = ContactsEmails.FromClient("i.petrov@romashka.ru", "Иван Петров", ContactsEmails.RomashkaSignature) with { SentAt = null };
+
+        using var failed = await http.PostAsJsonAsync("/api/contacts/log-email", request, Json);
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        clock.Advance(TimeSpan.FromDays(2));
+        SignIn(http, clock);
+        var retry = await LogEmailCalls.LogAsync(http, request);
+
+        Assert.Equal(LogEmailStatus.Logged, retry.Status);
+        Assert.Equal("2026-12-02", retry.Interaction!.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var newClient = Assert.Single(host.Tasks.EntriesFor("5.4"));
+        Assert.Equal("client:" + retry.Client!.Id, newClient.SourceId);
+        Assert.Equal("2026-11", newClient.At.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        Assert.All(host.Tasks.CallsFor("5.4"), t => Assert.Equal(newClient.At, t.At));
+    }
+
+    // The app checks token lifetimes on its (manual) clock: mint the token on the same clock.
+    private static void SignIn(HttpClient http, TimeProvider clock) =>
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            DevTokenIssuer.Issue(TestTokens.Key, new DevTokenRequest("manager-1", [Roles.Manager]), clock));
 
     /// <summary>Refuses the first storage request that matches, before it is sent (so nothing of it is written).</summary>
     private sealed class FailOnce(Func<Request, bool> matches) : HttpPipelinePolicy

@@ -51,7 +51,8 @@ public sealed class MessageClaimsTests(AzuriteFixture azurite) : IClassFixture<A
         var message = ContactsEmails.FromClient("i.petrov@romashka.ru", "Иван Петров", ContactsEmails.RomashkaSignature, messageId: "<no-date@romashka.ru>") with { SentAt = null };
         var hash = Keys.MessageHash(message.InternetMessageId!);
         var crashedAt = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero);
-        var client = Keys.ClientId("inn:7707083893");
+        // A company-domain sender's client id comes from its domain (EmailLogger/ClientCreator).
+        var client = Keys.ClientId("domain:romashka.ru");
         var row = TableKeys.InvertedTicks(crashedAt) + "-" + hash[..16];
         var claims = await host.Services.GetRequiredService<TableStore>().GetTableAsync("LoggedMessages");
         await claims.TryAddAsync(new MessageClaimEntity

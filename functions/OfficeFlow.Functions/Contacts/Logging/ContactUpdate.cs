@@ -1,8 +1,6 @@
 using OfficeFlow.Functions.Contacts.Extraction;
 using OfficeFlow.Functions.Contacts.Matching;
 using OfficeFlow.Functions.Contacts.Records;
-using Azure.Data.Tables;
-using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Logging;
 
@@ -43,29 +41,28 @@ public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? 
             existing is null || oldPartition != partition || existing.Emails != contact.Emails || existing.Name != contact.Name || existing.Phones != contact.Phones);
     }
 
-    /// <summary>Writes the contact (when changed), points its address at it and removes the row it moved from.</summary>
     /// <summary>
     /// Stores the contact's own row, before the interaction is written: a failure between the two (storage gone) then
     /// leaves a contact without the interaction, which a retry completes, and never an interaction whose contact is missing.
     /// </summary>
-    public async Task SaveRowAsync(ContactsTables tables, CancellationToken cancellationToken)
+    public async Task SaveRowAsync(ClientDirectory directory, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(directory);
         if (Changed)
         {
-            var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
-            await contacts.UpsertEntityAsync(Contact, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await directory.SaveContactAsync(Contact, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>After the interaction: points the address's index row at the contact and removes the row it moved from.</summary>
-    public async Task ApplyAsync(ContactsTables tables, ClientDirectory directory, string address, CancellationToken cancellationToken)
+    public async Task ApplyAsync(ClientDirectory directory, string address, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(directory);
         if (!Changed)
         {
             return;
         }
 
-        var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
         var partition = Contact.PartitionKey;
         // The address's index row names the contact's partition: it changes only for a new contact or one that moved (a new phone leaves it as it is).
         if (OldPartition != partition)
@@ -75,8 +72,7 @@ public sealed record ContactUpdate(ContactEntity Contact, bool Changed, string? 
 
         if (OldPartition is not null && OldPartition != partition)
         {
-            // Unconditional: the contact now lives in its new partition, so the old row is stale whatever it holds (NotFound: gone already).
-            await contacts.TryDeleteAsync(OldPartition, Contact.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await directory.RemoveMovedContactRowAsync(OldPartition, Contact.RowKey, cancellationToken).ConfigureAwait(false);
         }
     }
 

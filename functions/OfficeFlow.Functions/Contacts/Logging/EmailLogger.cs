@@ -3,7 +3,6 @@ using OfficeFlow.Functions.Contacts.Cards;
 using OfficeFlow.Functions.Contacts.Extraction;
 using OfficeFlow.Functions.Contacts.Matching;
 using OfficeFlow.Functions.Contacts.Records;
-using Azure.Data.Tables;
 using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Logging;
@@ -16,8 +15,8 @@ namespace OfficeFlow.Functions.Contacts.Logging;
 /// one conditional add keyed by the message (see docs/contacts.md, "Cost of a logged message").
 /// </summary>
 public sealed class EmailLogger(
-    ContactsTables tables,
     ClientDirectory directory,
+    ClientCreator creator,
     ClientCardReader cards,
     SenderResolver resolver,
     SameCompanyFinder sameCompany,
@@ -71,7 +70,7 @@ public sealed class EmailLogger(
                 {
                     // Task 5.4 belongs to the request that created the client, which is not always the one that wins the message's claim.
                     // Should it fail, the message's retry records it (LoggingCompletion: the client says which message created it).
-                    await completion.RecordAsync(actor, LoggingCompletion.NewClientTask(target.Client!, at, actor.Id), cancellationToken).ConfigureAwait(false);
+                    await completion.RecordAsync(actor, LoggingCompletion.NewClientTask(target.Client!, actor.Id), cancellationToken).ConfigureAwait(false);
                 }
 
                 var contactId = SenderResolver.ContactIdOf(sender.EmailEntry, MailAddress.Normalise(decision.Counterparty!));
@@ -95,7 +94,7 @@ public sealed class EmailLogger(
 
                 claim = await claims.MoveAsync(claim, interaction, cancellationToken).ConfigureAwait(false) ?? throw new MessageBusyException();
                 var contact = ContactUpdate.Plan(decision, signature, sender, target.Client?.Id, time.GetUtcNow());
-                await contact.SaveRowAsync(tables, cancellationToken).ConfigureAwait(false);
+                await contact.SaveRowAsync(directory, cancellationToken).ConfigureAwait(false);
                 mayHaveWritten = true;
                 var head = await timeline.WriteAsync(target.Client, sender.Snapshot, contact, interaction, cancellationToken).ConfigureAwait(false);
                 if (head is null)
@@ -153,38 +152,8 @@ public sealed class EmailLogger(
             }
         }
 
-        var (created, isNew) = await CreateClientAsync(signature, decision, actor, messageHash, same.Possible, cancellationToken).ConfigureAwait(false);
+        var (created, isNew) = await creator.CreateAsync(signature, decision, actor, messageHash, same.Possible, cancellationToken).ConfigureAwait(false);
         return new Target(created, isNew, isNew ? "created" : "signatureCompany");
-    }
-
-    private async Task<(ClientEntity Client, bool Created)> CreateClientAsync(ExtractedSignature signature, LoggingDecision decision, LoggingActor actor, string messageHash,
-        ClientEntity? possibleDuplicateOf, CancellationToken cancellationToken)
-    {
-        var company = signature.Company!;
-        // The id comes from what identifies the company, so two concurrent first messages create one client.
-        var identity = signature.Inn is not null ? "inn:" + signature.Inn
-            : decision.CompanyDomain is not null ? "domain:" + decision.CompanyDomain
-            : "name:" + SearchTokens.Normalise(company.Display);
-        var now = time.GetUtcNow();
-        var client = new ClientEntity
-        {
-            PartitionKey = Keys.ClientId(identity),
-            Name = company.Name,
-            LegalForm = company.LegalForm,
-            Inn = signature.Inn,
-            Kpp = signature.Kpp,
-            Ogrn = signature.Ogrn,
-            Domains = decision.CompanyDomain,
-            Website = signature.Website,
-            CreatedAt = now,
-            UpdatedAt = now,
-            CreatedBy = actor.Id,
-            CreatedForMessage = messageHash,
-            PossibleDuplicateOf = possibleDuplicateOf?.Id,
-            PossibleDuplicateOfName = possibleDuplicateOf is null ? null
-                : possibleDuplicateOf.LegalForm is { Length: > 0 } form ? new CompanyName(form, possibleDuplicateOf.Name).Display : possibleDuplicateOf.Name,
-        };
-        return await directory.AddAsync(client, cancellationToken).ConfigureAwait(false);
     }
 
     private InteractionEntity NewInteraction(LogEmailRequest request, LoggingDecision decision, string text, string messageHash,
@@ -213,19 +182,35 @@ public sealed class EmailLogger(
     {
         var client = interaction.ClientId is { } id ? await directory.GetAsync(id, cancellationToken).ConfigureAwait(false) : null;
         // Before the card is read, so that it shows what the retry completed.
-        await completion.FinishLoggedAsync(client, clientCreated, claim, interaction, address, messageHash, actor, cancellationToken).ConfigureAwait(false);
+        if (await completion.FinishLoggedAsync(client, clientCreated, claim, interaction, address, messageHash, actor, cancellationToken).ConfigureAwait(false))
+        {
+            await MarkCompletedQuietlyAsync(claim).ConfigureAwait(false);
+        }
+
         var card = client is null ? null : await cards.ReadAsync(client, cancellationToken).ConfigureAwait(false);
         var contact = card?.Contacts.FirstOrDefault(c => c.Id == claim.ContactId);
         if (contact is null && claim.ContactId is not null)
         {
-            var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
-            var stored = await contacts.FindAsync<ContactEntity>(client?.Id ?? ContactEntity.NoClient, claim.ContactId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var stored = await directory.FindContactAsync(client?.Id ?? ContactEntity.NoClient, claim.ContactId, cancellationToken).ConfigureAwait(false);
             contact = stored is null ? null : ContactView.From(stored);
         }
 
         // The request that created the client says so even when an identical request won the message: it is the one that made it.
         return new LogEmailOutcome(LogEmailStatus.AlreadyLogged, "Это письмо уже записано: показано существующее событие.", null, clientCreated, card, contact,
             InteractionView.From(interaction), null, card?.PossibleDuplicateOf);
+    }
+
+    private async Task MarkCompletedQuietlyAsync(MessageClaimEntity claim)
+    {
+        try
+        {
+            await claims.MarkCompletedAsync(claim, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Only a saving for later repeats: the work is done, so this request's answer must not fail because the note was not kept.
+            log.LogWarning(e, "Could not note on the claim that a logged message is complete");
+        }
     }
 
     private async Task ReleaseQuietlyAsync(MessageClaimEntity claim)

@@ -10,7 +10,7 @@ namespace OfficeFlow.Functions.Contacts.Logging;
 /// each idempotent, so a retry of the same message can finish what a failed request left undone instead of answering
 /// AlreadyLogged over a half-finished message.
 /// </summary>
-public sealed class LoggingCompletion(ContactsTables tables, ClientDirectory directory, IServiceProvider services, ILogger<LoggingCompletion> log)
+public sealed class LoggingCompletion(ClientDirectory directory, IServiceProvider services, ILogger<LoggingCompletion> log)
 {
     /// <summary>After this request wrote the interaction: the contact's index and search rows, then the tasks.</summary>
     public async Task CompleteAsync(ClientEntity? client, bool clientCreatedNow, ContactUpdate contact, string address, InteractionEntity interaction,
@@ -25,19 +25,24 @@ public sealed class LoggingCompletion(ContactsTables tables, ClientDirectory dir
     /// <summary>
     /// For a message found logged already, by the same user who logged it (a retry after a failure, or a second click):
     /// puts the address's index row where the stored contact is, if the first request failed before, and records the tasks
-    /// again (the ledger counts a source once). Another user's request only reads.
+    /// again (the ledger counts a source once). Another user's request only reads, and so does any request once the claim
+    /// says an earlier repeat found it all done.
     /// </summary>
-    public async Task FinishLoggedAsync(ClientEntity? client, bool clientCreatedNow, MessageClaimEntity claim, InteractionEntity interaction, string address,
+    /// <returns>True when this call finished the message's work (the caller then marks the claim completed).</returns>
+    public async Task<bool> FinishLoggedAsync(ClientEntity? client, bool clientCreatedNow, MessageClaimEntity claim, InteractionEntity interaction, string address,
         string messageHash, LoggingActor actor, CancellationToken cancellationToken)
     {
-        if (interaction.LoggedBy != actor.Id)
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(interaction);
+        if (interaction.LoggedBy != actor.Id || claim.Completed == true)
         {
-            return;
+            return false;
         }
 
         var tasks = RecordTasksAsync(client, clientCreatedNow, interaction, messageHash, actor, cancellationToken);
         var contact = claim.ContactId is { } contactId ? RepairAddressAsync(client, contactId, address, cancellationToken) : Task.CompletedTask;
         await Task.WhenAll(tasks, contact).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>
@@ -55,15 +60,14 @@ public sealed class LoggingCompletion(ContactsTables tables, ClientDirectory dir
             return;
         }
 
-        var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
-        if (await contacts.FindAsync<ContactEntity>(partition, contactId, cancellationToken: cancellationToken).ConfigureAwait(false) is not { } stored)
+        if (await directory.FindContactAsync(partition, contactId, cancellationToken).ConfigureAwait(false) is not { } stored)
         {
             return;
         }
 
         log.LogInformation("Completing contact {ContactId} of a message logged before (its address index was not written)", contactId);
         var oldPartition = entry is null ? null : SenderResolver.ContactPartitionOf(entry);
-        await new ContactUpdate(stored, true, oldPartition).ApplyAsync(tables, directory, normalised, cancellationToken).ConfigureAwait(false);
+        await new ContactUpdate(stored, true, oldPartition).ApplyAsync(directory, normalised, cancellationToken).ConfigureAwait(false);
         if (client is not null)
         {
             await directory.ReindexAsync(client, cancellationToken).ConfigureAwait(false);
@@ -72,7 +76,7 @@ public sealed class LoggingCompletion(ContactsTables tables, ClientDirectory dir
 
     private async Task WriteContactAsync(ClientEntity? client, bool clientCreatedNow, ContactUpdate contact, string address, CancellationToken cancellationToken)
     {
-        await contact.ApplyAsync(tables, directory, address, cancellationToken).ConfigureAwait(false);
+        await contact.ApplyAsync(directory, address, cancellationToken).ConfigureAwait(false);
         // Search rows hold the name, INN, domains and the contacts' addresses, names and phones: they change only with a new
         // client or a contact who is new or tells a new name or phone.
         if (client is not null && (clientCreatedNow || contact.SearchChanged))
@@ -93,12 +97,18 @@ public sealed class LoggingCompletion(ContactsTables tables, ClientDirectory dir
             client?.Id, Truncate(interaction.Subject, 200)), cancellationToken).ConfigureAwait(false);
         if (client is not null && !clientCreatedNow && client.CreatedForMessage == messageHash)
         {
-            await RecordAsync(actor, NewClientTask(client, interaction.At, client.CreatedBy ?? actor.Id), cancellationToken).ConfigureAwait(false);
+            await RecordAsync(actor, NewClientTask(client, client.CreatedBy ?? actor.Id), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public static TaskEvent NewClientTask(ClientEntity client, DateTimeOffset at, string employeeId) =>
-        new(employeeId, EmailLogger.NewClientTaskCode, at, "client:" + client.Id, client.Id, client.Name);
+    /// <summary>Task 5.4 for a client, dated when the client was created: the ledger keeps a month's entries in the month's partition,
+    /// so a date taken from the request (a message without sentAt, retried after the month turned) would credit it in another month,
+    /// once more or instead. The creator and every retry date it alike.</summary>
+    public static TaskEvent NewClientTask(ClientEntity client, string employeeId)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return new(employeeId, EmailLogger.NewClientTaskCode, client.CreatedAt, "client:" + client.Id, client.Id, client.Name);
+    }
 
     public async Task RecordAsync(LoggingActor actor, TaskEvent taskEvent, CancellationToken cancellationToken)
     {

@@ -1,6 +1,4 @@
 using OfficeFlow.Functions.Contacts.Records;
-using Azure.Data.Tables;
-using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Logging;
 
@@ -14,7 +12,7 @@ public sealed record ClaimOutcome(MessageClaimEntity? Owned, InteractionEntity? 
 /// never appeared (its request crashed) is taken over after <see cref="StaleClaim"/>, ETag-guarded so that
 /// only one request takes it; a request that fails before writing releases its claim at once.
 /// </summary>
-public sealed class MessageClaims(ContactsTables tables, ClientDirectory directory, LoggingRetry retry, TimeProvider time)
+public sealed class MessageClaims(MessageClaimStore store, ClientDirectory directory, LoggingRetry retry, TimeProvider time)
 {
     public static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(1);
 
@@ -23,19 +21,17 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
     /// caller must then use — or the interaction already logged.</returns>
     public async Task<ClaimOutcome> ClaimAsync(string messageHash, InteractionEntity interaction, string owner, CancellationToken cancellationToken)
     {
-        var claims = await tables.LoggedMessages(cancellationToken).ConfigureAwait(false);
         // Each attempt looks once; one that finds the claim still pending throws ClaimPendingException, and LoggingRetry.ClaimWait
         // looks again after a pause, for at most its budget (then 409 «Письмо уже записывается»).
         return await retry.WaitingForClaimAsync(async () =>
         {
             var claim = NewClaim(messageHash, interaction, owner, interaction.At);
-            var added = await claims.TryAddAsync(claim, cancellationToken).ConfigureAwait(false);
-            if (added == TableWriteStatus.Ok)
+            if (await store.TryAddAsync(claim, cancellationToken).ConfigureAwait(false))
             {
                 return new ClaimOutcome(claim, null, null);
             }
 
-            var existing = await claims.FindAsync<MessageClaimEntity>(messageHash, MessageClaimEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var existing = await store.FindAsync(messageHash, cancellationToken).ConfigureAwait(false);
             if (existing is null)
             {
                 throw new ClaimPendingException(); // released by a request that failed: claim it again
@@ -54,7 +50,7 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
             if (time.GetUtcNow() - existing.ClaimedAt > StaleClaim)
             {
                 // Taken over as it is (same time, same row): if its first owner did write after all, the same row is written again.
-                var taken = await ReplaceAsync(claims, existing, NewClaim(messageHash, Located(existing), owner, existing.At ?? interaction.At), cancellationToken).ConfigureAwait(false);
+                var taken = await ReplaceAsync(existing, NewClaim(messageHash, Located(existing), owner, existing.At ?? interaction.At), cancellationToken).ConfigureAwait(false);
                 if (taken is not null)
                 {
                     return new ClaimOutcome(taken, null, null);
@@ -74,16 +70,23 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
             return claim;
         }
 
-        var claims = await tables.LoggedMessages(cancellationToken).ConfigureAwait(false);
-        return await ReplaceAsync(claims, claim, NewClaim(claim.PartitionKey, interaction, claim.Owner, claim.At ?? interaction.At), cancellationToken).ConfigureAwait(false);
+        return await ReplaceAsync(claim, NewClaim(claim.PartitionKey, interaction, claim.Owner, claim.At ?? interaction.At), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gives the claim up after a failure before the interaction was written, so a retry need not wait for it to go stale.</summary>
     public async Task ReleaseAsync(MessageClaimEntity claim, CancellationToken cancellationToken)
     {
-        var claims = await tables.LoggedMessages(cancellationToken).ConfigureAwait(false);
         // A conflict may be ignored: another request took the claim over (it went stale), and it is theirs now, not ours to release.
-        await claims.TryDeleteAsync(claim.PartitionKey, claim.RowKey, claim.ETag, cancellationToken).ConfigureAwait(false);
+        await store.TryDeleteAsync(claim, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Notes on the claim that what follows its interaction is done (see <see cref="MessageClaimEntity.Completed"/>). A conflict
+    /// may be ignored: the claim changed since it was read (taken over or moved), and then the next repeat simply does the work again.</summary>
+    public async Task MarkCompletedAsync(MessageClaimEntity claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        claim.Completed = true;
+        await store.TryReplaceAsync(claim, claim.ETag, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The interaction a claim names: where it was written, or, if its client was merged since, in the surviving client (same row key).</summary>
@@ -94,26 +97,17 @@ public sealed class MessageClaims(ContactsTables tables, ClientDirectory directo
             return null;
         }
 
-        var interactions = await tables.Interactions(cancellationToken).ConfigureAwait(false);
-        var interaction = await interactions.FindAsync<InteractionEntity>(claim.InteractionPartition, claim.InteractionRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var interaction = await directory.FindInteractionAsync(claim.InteractionPartition, claim.InteractionRow, cancellationToken).ConfigureAwait(false);
         if (interaction is null && claim.ClientId is not null && await directory.GetAsync(claim.ClientId, cancellationToken).ConfigureAwait(false) is { } current && current.Id != claim.InteractionPartition)
         {
-            interaction = await interactions.FindAsync<InteractionEntity>(current.Id, claim.InteractionRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            interaction = await directory.FindInteractionAsync(current.Id, claim.InteractionRow, cancellationToken).ConfigureAwait(false);
         }
 
         return interaction;
     }
 
-    private static async Task<MessageClaimEntity?> ReplaceAsync(TableClient claims, MessageClaimEntity current, MessageClaimEntity replacement, CancellationToken cancellationToken)
-    {
-        var written = await claims.TryUpdateAsync(replacement, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        if (written != TableWriteStatus.Ok)
-        {
-            return null;
-        }
-
-        return replacement;
-    }
+    private async Task<MessageClaimEntity?> ReplaceAsync(MessageClaimEntity current, MessageClaimEntity replacement, CancellationToken cancellationToken) =>
+        await store.TryReplaceAsync(replacement, current.ETag, cancellationToken).ConfigureAwait(false) ? replacement : null;
 
     /// <summary>Where a claim says its interaction goes, as an interaction (for a takeover that keeps it).</summary>
     private static InteractionEntity Located(MessageClaimEntity claim) => new()

@@ -18,7 +18,7 @@ public sealed record SenderResolution(ClientEntity? Client, MatchedBy By, IndexE
 /// With a <see cref="ClientSnapshot"/> of the matched client, the client and contact reads are skipped: the
 /// snapshot is checked the same way, and the guarded head write that follows confirms it.
 /// </summary>
-public sealed class SenderResolver(ContactsTables tables, ClientDirectory directory, IndexCache cache, ClientSnapshotCache snapshots)
+public sealed class SenderResolver(ClientDirectory directory, IndexCache cache, ClientSnapshotCache snapshots)
 {
     /// <param name="useCache">False after a guarded head write failed: everything is read from the tables.</param>
     public async Task<SenderResolution> ResolveAsync(LoggingDecision decision, string? signatureInn, CancellationToken cancellationToken, bool useCache = true) =>
@@ -126,8 +126,7 @@ public sealed class SenderResolver(ContactsTables tables, ClientDirectory direct
 
     private async Task<ContactEntity?> ReadContactAsync(IndexEntity entry, string address, CancellationToken cancellationToken)
     {
-        var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
-        return await contacts.FindAsync<ContactEntity>(ContactPartitionOf(entry), ContactIdOf(entry, address), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await directory.FindContactAsync(ContactPartitionOf(entry), ContactIdOf(entry, address), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(IndexEntity? Entry, bool Cached)> ReadAsync(string partition, string value, bool useCache, CancellationToken cancellationToken)
@@ -137,8 +136,7 @@ public sealed class SenderResolver(ContactsTables tables, ClientDirectory direct
             return (hit, true);
         }
 
-        var index = await tables.Index(cancellationToken).ConfigureAwait(false);
-        return (await index.FindAsync<IndexEntity>(partition, value, cancellationToken: cancellationToken).ConfigureAwait(false), false);
+        return (await directory.FindIndexEntryAsync(partition, value, cancellationToken).ConfigureAwait(false), false);
     }
 
     private void Remember(string partition, string? value, (IndexEntity? Entry, bool Cached) read)

@@ -1,7 +1,5 @@
 using OfficeFlow.Functions.Contacts.Cards.Heads;
 using OfficeFlow.Functions.Contacts.Records;
-using Azure.Data.Tables;
-using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Logging;
 
@@ -10,16 +8,14 @@ namespace OfficeFlow.Functions.Contacts.Logging;
 /// this process's snapshot of the client when it has one, else from a fresh read of the head. A contact without
 /// a company has no card: its interaction is written alone. Only other processes' writes can fail the guard.
 /// </summary>
-public sealed class TimelineWriter(ContactsTables tables, CardHeadStore heads, ClientSnapshotCache snapshots)
+public sealed class TimelineWriter(ClientDirectory directory, CardHeadStore heads, ClientSnapshotCache snapshots)
 {
     /// <returns>The head as written (empty for a contact without a company), or null when the guard failed and the caller must start again from fresh reads.</returns>
     public async Task<CardHead?> WriteAsync(ClientEntity? client, ClientSnapshot? snapshot, ContactUpdate contact, InteractionEntity interaction, CancellationToken cancellationToken)
     {
         if (client is null)
         {
-            var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
-            // The key is fixed by the message, so a retry after a crash rewrites the same row rather than adding one.
-            await table.UpsertAsync(interaction, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await directory.WriteInteractionWithoutClientAsync(interaction, cancellationToken).ConfigureAwait(false);
             return CardHead.Empty;
         }
 

@@ -52,6 +52,43 @@ public sealed partial class ClientDirectory
             };
         }, cancellationToken);
 
+    /// <summary>One contact row (a client's, or <see cref="ContactEntity.NoClient"/>'s); null when there is none.</summary>
+    public async Task<ContactEntity?> FindContactAsync(string partition, string contactId, CancellationToken cancellationToken)
+    {
+        var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
+        return await contacts.FindAsync<ContactEntity>(partition, contactId, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the contact's row as given (log-email plans the whole row from what it read and the message).</summary>
+    public async Task SaveContactAsync(ContactEntity contact, CancellationToken cancellationToken)
+    {
+        var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
+        await contacts.UpsertAsync(contact, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes the row a contact moved away from. Unconditional: the contact lives in its new partition, so the old
+    /// row is stale whatever it holds (NotFound: gone already).</summary>
+    public async Task RemoveMovedContactRowAsync(string oldPartition, string contactId, CancellationToken cancellationToken)
+    {
+        var contacts = await tables.Contacts(cancellationToken).ConfigureAwait(false);
+        await contacts.TryDeleteAsync(oldPartition, contactId, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes an interaction that has no card head (a contact without a company). Its key is fixed by the message,
+    /// so a retry after a crash rewrites the same row rather than adding one.</summary>
+    public async Task WriteInteractionWithoutClientAsync(InteractionEntity interaction, CancellationToken cancellationToken)
+    {
+        var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
+        await table.UpsertAsync(interaction, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One interaction row; null when there is none.</summary>
+    public async Task<InteractionEntity?> FindInteractionAsync(string partition, string rowKey, CancellationToken cancellationToken)
+    {
+        var table = await tables.Interactions(cancellationToken).ConfigureAwait(false);
+        return await table.FindAsync<InteractionEntity>(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>A client's contacts (only their e-mails with <paramref name="emailsOnly"/>).</summary>
     public async Task<IReadOnlyList<ContactEntity>> ContactsOfAsync(string clientId, CancellationToken cancellationToken, bool emailsOnly = false)
     {

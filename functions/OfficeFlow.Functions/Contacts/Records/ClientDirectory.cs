@@ -5,6 +5,10 @@ using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Records;
 
+/// <summary>What <see cref="ClientDirectory.AddClientAsync"/> did: the client as stored, whether this call created it, and
+/// the client its INN's index row names (another client's id when someone else claimed the INN first).</summary>
+public sealed record ClientAdded(ClientEntity Client, bool Created, string? InnOwner);
+
 /// <summary>One line of a client search; <see cref="Contact"/> when a contact's name or phone matched (null: the client's own name, INN, domain or e-mail).</summary>
 public sealed record ClientSearchHit(string Id, string Name, string? Inn, IReadOnlyList<string> Domains, string MatchedToken, SearchHitContact? Contact = null);
 
@@ -40,6 +44,13 @@ public sealed partial class ClientDirectory(ContactsTables tables, IndexCache ca
         return await index.FindAsync<IndexEntity>(IndexEntity.EmailPartition, MailAddress.Normalise(address), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>One exact-match index row (domain, INN, e-mail) as stored; null when there is none.</summary>
+    public async Task<IndexEntity?> FindIndexEntryAsync(string partition, string value, CancellationToken cancellationToken)
+    {
+        var index = await tables.Index(cancellationToken).ConfigureAwait(false);
+        return await index.FindAsync<IndexEntity>(partition, value, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The client with this id, following merges to where it lives now; null when there is none.</summary>
     public async Task<ClientEntity?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -61,21 +72,29 @@ public sealed partial class ClientDirectory(ContactsTables tables, IndexCache ca
     /// <summary>Adds the client unless a client with its id exists (a concurrent creator): returns the stored one and whether this call created it.</summary>
     public async Task<(ClientEntity Client, bool Created)> AddAsync(ClientEntity client, CancellationToken cancellationToken)
     {
+        var added = await AddClientAsync(client, cancellationToken).ConfigureAwait(false);
+        return (added.Client, added.Created);
+    }
+
+    /// <summary>As <see cref="AddAsync"/>, and says which client owns the new client's INN in the index (null: it has none, or it did not create).</summary>
+    public async Task<ClientAdded> AddClientAsync(ClientEntity client, CancellationToken cancellationToken)
+    {
         var clients = await tables.Clients(cancellationToken).ConfigureAwait(false);
         var result = await clients.TryAddAsync(client, cancellationToken).ConfigureAwait(false);
         if (result == TableWriteStatus.AlreadyExists)
         {
             var existing = await GetAsync(client.Id, cancellationToken).ConfigureAwait(false);
-            return (existing ?? client, false);
+            return new ClientAdded(existing ?? client, false, null);
         }
 
-        await ClaimIndexAsync(IndexEntity.InnPartition, client.Inn, client.Id, cancellationToken).ConfigureAwait(false);
+        var innOwner = string.IsNullOrWhiteSpace(client.Inn) ? null
+            : await ClaimIndexAsync(IndexEntity.InnPartition, client.Inn, client.Id, cancellationToken).ConfigureAwait(false);
         foreach (var domain in SearchTokens.SplitList(client.Domains))
         {
             await ClaimIndexAsync(IndexEntity.DomainPartition, domain, client.Id, cancellationToken).ConfigureAwait(false);
         }
 
-        return (client, true);
+        return new ClientAdded(client, true, innOwner);
     }
 
     /// <summary>Points an exact-match value (domain, INN) at a client unless another client owns it already; returns the owner.</summary>

@@ -27,4 +27,7 @@ public sealed class MessageClaimEntity : ITableEntity
     public string? ContactId { get; set; }
     public string? InteractionPartition { get; set; }
     public string? InteractionRow { get; set; }
+    /// <summary>A repeat of the message by the user who logged it found everything after the interaction done (address index,
+    /// tasks): later repeats need not ask the ledger again. Never set by the first request, which keeps it at three storage calls.</summary>
+    public bool? Completed { get; set; }
 }

@@ -7,8 +7,6 @@ using OfficeFlow.Functions.Contacts.Matching;
 using OfficeFlow.Functions.Contacts.Records;
 using OfficeFlow.Functions.Graph;
 using OfficeFlow.Functions.Hosting.Timers;
-using Azure.Data.Tables;
-using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Contacts.Sync;
 
@@ -22,7 +20,7 @@ namespace OfficeFlow.Functions.Contacts.Sync;
 public sealed class MailboxSync(
     IServiceProvider services,
     GraphSettings graphSettings,
-    ContactsTables tables,
+    SyncStateStore syncState,
     ClientDirectory directory,
     LoggingPolicy policy,
     EmailLogger logger,
@@ -59,9 +57,8 @@ public sealed class MailboxSync(
 
     private async Task<SyncTotals> SyncFolderAsync(GraphServiceClient graph, string folder, ILogger log, CancellationToken cancellationToken)
     {
-        var stateTable = await tables.SyncState(cancellationToken).ConfigureAwait(false);
         var mailbox = graphSettings.Mailbox.ToLowerInvariant();
-        var state = await stateTable.FindAsync<SyncStateEntity>(mailbox, folder, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var state = await syncState.FindAsync(mailbox, folder, cancellationToken).ConfigureAwait(false);
         var delta = graph.Users[graphSettings.Mailbox].MailFolders[folder].Messages.Delta;
         var totals = new SyncTotals();
 
@@ -96,14 +93,14 @@ public sealed class MailboxSync(
                 throw new InvalidOperationException($"Graph returned a delta page of {folder} with neither @odata.nextLink nor @odata.deltaLink.");
             }
 
-            await stateTable.UpsertAsync(new SyncStateEntity
+            await syncState.SaveAsync(new SyncStateEntity
             {
                 PartitionKey = mailbox,
                 RowKey = folder,
                 Link = link,
                 RoundComplete = page.OdataNextLink is null,
                 UpdatedAt = time.GetUtcNow(),
-            }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
 
             page = page.OdataNextLink is null
                 ? null

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using OfficeFlow.Functions.Auth;
 using OfficeFlow.Functions.Grades.Computation;
 using OfficeFlow.Functions.Grades.Ledger;
-using Azure.Data.Tables;
 using OfficeFlow.Functions.Storage;
 
 namespace OfficeFlow.Functions.Grades.Api;
