@@ -6,9 +6,8 @@ namespace OfficeFlow.Functions.Storage;
 /// <summary>
 /// Per try (after the retry policy, before Azure.Core's network timeout): inside a request with a
 /// <see cref="StorageDeadline"/>, a try waits for an answer at most min(<paramref name="networkTimeout"/>, the time
-/// left), and with no time left it is not sent at all (<see cref="StorageDeadlineExceededException"/>). A healthy but
-/// slow storage still gets the full per-try timeout while the request is within its budget; only the request's whole
-/// storage work is bounded. Without a deadline the try keeps the client's timeout.
+/// left), and with no time left it is not sent at all (<see cref="StorageDeadlineExceededException"/>); an answer
+/// moves the deadline back. Without a deadline the try keeps the client's timeout.
 /// A try that times out becomes a <see cref="StorageTimeoutException"/>: Azure.Core reports it as a cancellation,
 /// which the error mapping cannot tell from a caller giving up, and a request got a 500 for a storage that hung.
 /// </summary>
@@ -20,6 +19,7 @@ public sealed class StorageDeadlinePolicy(TimeSpan networkTimeout) : HttpPipelin
         try
         {
             await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+            StorageDeadline.Current?.Heard();
         }
         catch (OperationCanceledException e) when (!message.CancellationToken.IsCancellationRequested)
         {
@@ -33,6 +33,7 @@ public sealed class StorageDeadlinePolicy(TimeSpan networkTimeout) : HttpPipelin
         try
         {
             ProcessNext(message, pipeline);
+            StorageDeadline.Current?.Heard();
         }
         catch (OperationCanceledException e) when (!message.CancellationToken.IsCancellationRequested)
         {

@@ -11,8 +11,9 @@ namespace OfficeFlow.Tests.Storage;
 
 /// <summary>
 /// <see cref="StorageDeadlinePolicy"/> in the app's own client pipeline (<see cref="StorageModule.CreateClientOptions"/>)
-/// on a fake clock and a fake transport: each try waits at most min(5 s, the request's time left), a spent budget sends
-/// nothing, a try that fails at the deadline is not retried, and work without a deadline is left as it was.
+/// on a fake clock and a fake transport: each try waits at most min(5 s, the request's time left), an answer moves the
+/// deadline back, a spent budget sends nothing, a try that fails at the deadline is not retried, and work without a
+/// deadline is left as it was.
 /// </summary>
 public sealed class StorageDeadlinePolicyTests
 {
@@ -40,6 +41,21 @@ public sealed class StorageDeadlinePolicyTests
         }
 
         Assert.Equal([TimeSpan.FromSeconds(expectedSeconds)], _tries);
+    }
+
+    [Fact]
+    public async Task AnAnswer_MovesTheDeadlineBack_SoARequestMakingProgressIsNotCut()
+    {
+        using (StorageDeadline.Begin(TimeSpan.FromSeconds(4.5), _clock))
+        {
+            _clock.Advance(TimeSpan.FromSeconds(3));
+            await SendAsync(_ => { });
+            _clock.Advance(TimeSpan.FromSeconds(3));
+            await SendAsync(_ => { });
+        }
+
+        // 6 s into the request, but storage answered 3 s ago.
+        Assert.Equal([TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(1.5)], _tries);
     }
 
     [Fact]
