@@ -74,9 +74,9 @@ public sealed class StorageDeadline
 }
 
 /// <summary>
-/// Storage had been silent to the request for its whole budget when another storage call was due; nothing was sent. A timeout, so the
-/// error mapping answers 503 with Retry-After, and code that keeps going after a failed side write (a
-/// <c>catch (Exception e) when (e is not OperationCanceledException)</c>) treats it as the storage failure it is.
+/// Storage had been silent to the request for its whole budget when another storage call was due; nothing was sent.
+/// A timeout, so the error mapping answers 503 with Retry-After, and code that keeps going after a failed side write
+/// (a <c>catch (Exception e) when (e is not OperationCanceledException)</c>) treats it as the storage failure it is.
 /// </summary>
 public sealed class StorageDeadlineExceededException(TimeSpan budget)
     : TimeoutException($"Table Storage has not answered this request for {budget.TotalSeconds:0.0} s; the storage call was not sent.");

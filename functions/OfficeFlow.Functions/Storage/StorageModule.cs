@@ -61,7 +61,8 @@ public static class StorageModule
     /// with up to 100 s each. A live but slow service gets <see cref="NetworkTimeout"/> per try, and one retry
     /// absorbs a dropped connection or a 503 ServerBusy; inside an HTTP request both are cut to what is left of the
     /// request's <see cref="StorageDeadline"/> (<see cref="StorageDeadlinePolicy"/>), so a service that accepts the
-    /// connection and never answers costs the user the budget, not 5 s per try. Every write also passes <see cref="TableLimitsPolicy"/>.
+    /// connection and never answers costs the user the budget, not 5 s per try and a retry. Every write also passes
+    /// <see cref="TableLimitsPolicy"/>.
     /// </summary>
     public static TableClientOptions CreateClientOptions()
     {
