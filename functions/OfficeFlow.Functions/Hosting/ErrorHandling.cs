@@ -8,7 +8,8 @@ namespace OfficeFlow.Functions.Hosting;
 /// <summary>
 /// Every error leaves as RFC 7807 ProblemDetails with a traceId and a Russian title and detail: unhandled exceptions
 /// become a 500 with a generic message (the exception goes to the log, never to the client), except that Table Storage
-/// not answering is a 503 with Retry-After (<see cref="StorageOutage"/>); requests the app cannot
+/// not answering is a 503 with Retry-After (<see cref="StorageOutage"/>), within the request's storage budget
+/// (<see cref="StorageDeadlineMiddleware"/>); requests the app cannot
 /// read get 400/413/415 naming the field (<see cref="MalformedRequestMiddleware"/>); empty 4xx answers (unknown route,
 /// wrong method, 401/403) get a body through status-code pages.
 /// </summary>
@@ -36,6 +37,7 @@ public static class ErrorHandling
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<StorageDeadlineMiddleware>();
         app.UseMiddleware<MalformedRequestMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         return app;

@@ -59,7 +59,10 @@ public static class StorageModule
     /// or silent to a TCP connect) fails a request within about 2 s, as a <see cref="Azure.RequestFailedException"/>
     /// with Status 0 that the error mapping turns into 503 + Retry-After; Azure.Core's defaults would try 4 times
     /// with up to 100 s each. A live but slow service gets <see cref="NetworkTimeout"/> per try, and one retry
-    /// absorbs a dropped connection or a 503 ServerBusy. Every write also passes <see cref="TableLimitsPolicy"/>.
+    /// absorbs a dropped connection or a 503 ServerBusy; inside an HTTP request both are cut to what is left of the
+    /// request's <see cref="StorageDeadline"/> (<see cref="StorageDeadlinePolicy"/>), so a service that accepts the
+    /// connection and never answers costs the user the budget, not 5 s per try and a retry. Every write also passes
+    /// <see cref="TableLimitsPolicy"/>.
     /// </summary>
     public static TableClientOptions CreateClientOptions()
     {
@@ -77,6 +80,8 @@ public static class StorageModule
         options.Retry.NetworkTimeout = NetworkTimeout;
         // Per call, so a write that Azure would refuse is refused once, before the retry policy, and never sent.
         options.AddPolicy(new TableLimitsPolicy(), HttpPipelinePosition.PerCall);
+        // Per try, so each try (the retry included) gets only what is left of its request's storage budget.
+        options.AddPolicy(new StorageDeadlinePolicy(NetworkTimeout), HttpPipelinePosition.PerRetry);
         return options;
     }
 

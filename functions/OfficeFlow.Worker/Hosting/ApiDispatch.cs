@@ -12,7 +12,7 @@ namespace OfficeFlow.Worker.Hosting;
 /// <summary>
 /// Runs, for an HTTP function of the worker, the /api endpoint of the same name that the standalone host maps
 /// (<see cref="OfficeFlowApp.MapOfficeFlowApi"/>): the same handler, parameter binding and typed results, behind the
-/// same middleware as the standalone host: ProblemDetails for errors, CORS for the add-in's origins, and bearer
+/// same middleware as the standalone host: ProblemDetails for errors, the request's storage budget, CORS for the add-in's origins, and bearer
 /// authentication and authorization by the Auth module (JwtBearer, role policies, 401/403 bodies). The policy is the
 /// one the function declares (<c>[Authorize("manager")]</c>); a test proves it is the one the route declares.
 /// </summary>
@@ -88,6 +88,8 @@ public sealed class ApiDispatch(IServiceProvider services)
         var app = new ApplicationBuilder(services);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The standalone host's storage budget, which the worker's pipeline would otherwise not have.
+        app.UseMiddleware<StorageDeadlineMiddleware>();
         app.Use(next => context =>
         {
             // The host routed the request by the function's route, which is the endpoint's (a test proves it); the

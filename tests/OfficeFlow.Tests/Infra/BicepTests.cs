@@ -99,6 +99,7 @@ public sealed class BicepTests
         ["TZ"] = "as WEBSITE_TIME_ZONE",
         ["Storage:ConnectionString"] = "no keys in Azure: Storage:TableEndpoint with the managed identity",
         ["Storage:TablePrefix"] = "the account is OfficeFlow's own",
+        ["Storage:RequestBudgetSeconds"] = "4 seconds: a request's storage calls end within the 5 s a user waits",
         ["Auth:ClientId"] = "Auth:Audience names the API",
         ["Auth:Instance"] = "the public cloud's login.microsoftonline.com",
         ["Auth:MetadataAddress"] = "derived from Auth:Instance and Auth:TenantId",

@@ -25,7 +25,8 @@ public static class StorageOutage
 
     /// <summary>
     /// True for a storage call that got no answer (both table clients raise <see cref="RequestFailedException"/> with
-    /// Status 0 when the connection fails), that timed out (Azure.Core's network timeout), or that storage itself
+    /// Status 0 when the connection fails), that timed out (Azure.Core's network timeout), that was not sent because
+    /// the request's storage budget was spent (<see cref="StorageDeadlineExceededException"/>), or that storage itself
     /// refused as unavailable (502, 503, 504 after the client's own retries).
     /// </summary>
     public static bool Is(Exception? exception)
@@ -36,6 +37,8 @@ public static class StorageOutage
             {
                 case RequestFailedException { Status: 0 or 502 or 503 or 504 }:
                 case ContentionExhaustedException:
+                case StorageDeadlineExceededException:
+                case StorageTimeoutException:
                 case HttpRequestException when exception is RequestFailedException:
                 case TaskCanceledException { InnerException: TimeoutException }:
                     return true;

@@ -31,6 +31,11 @@ internal static class StorageSettingsRules
         {
             yield return $"Storage:TablePrefix '{Echo.Short(prefix)}' must be at most 30 Latin letters and digits, starting with a letter (it starts every table name).";
         }
+
+        if (Storage.StorageDeadline.BudgetProblem(configuration[Storage.StorageDeadline.BudgetSetting]) is { } budget)
+        {
+            yield return budget;
+        }
     }
 
     private static string? ConnectionStringProblem(string connection)
