@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using OfficeFlow.Functions.Contracts.Formatting;
@@ -13,13 +15,15 @@ namespace OfficeFlow.Functions.Contracts;
 /// </summary>
 public sealed record ContractRequest
 {
-    [JsonPropertyName("templateId")] public string? TemplateId { get; init; }
-    [JsonPropertyName("clientId")] public string? ClientId { get; init; }
+    [JsonPropertyName("templateId"), Required, OpenApiExample("\"service-maintenance\"")] public string? TemplateId { get; init; }
+    [JsonPropertyName("clientId"), Required] public string? ClientId { get; init; }
     /// <summary>Optional: repeat a POST with the same id and you get the same contract, never a second number.</summary>
     [JsonPropertyName("requestId")] public string? RequestId { get; init; }
-    /// <summary>Client requisites that complete or override the client card.</summary>
-    [JsonPropertyName("client")] public JsonObject? Client { get; init; }
-    [JsonPropertyName("fields")] public JsonObject? Fields { get; init; }
+    /// <summary>Client requisites that complete or override the client card. Required: a card never holds the signatory
+    /// in the genitive case («Директора Петровой Елены Сергеевны») that every contract's preamble prints.</summary>
+    [JsonPropertyName("client"), Required, Description("Реквизиты клиента (snake_case, как в шаблоне): дополняют карточку; signatory_genitive в карточке не хранится.")] public JsonObject? Client { get; init; }
+    /// <summary>The template's fields (GET /api/contract-templates lists them); required, as every template asks for some.</summary>
+    [JsonPropertyName("fields"), Required, Description("Поля шаблона (GET /api/contract-templates): items, даты ГГГГ-ММ-ДД, vat_rate.")] public JsonObject? Fields { get; init; }
 
     /// <summary>Problems a manager can fix, by field, in Russian; empty when the request is usable.</summary>
     public Dictionary<string, string[]> Validate()
