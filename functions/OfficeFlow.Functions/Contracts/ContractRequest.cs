@@ -20,10 +20,24 @@ public sealed record ContractRequest
     /// <summary>Optional: repeat a POST with the same id and you get the same contract, never a second number.</summary>
     [JsonPropertyName("requestId")] public string? RequestId { get; init; }
     /// <summary>Client requisites that complete or override the client card. Required: a card never holds the signatory
-    /// in the genitive case («Директора Петровой Елены Сергеевны») that every contract's preamble prints.</summary>
-    [JsonPropertyName("client"), Required, Description("Реквизиты клиента (snake_case, как в шаблоне): дополняют карточку; signatory_genitive в карточке не хранится.")] public JsonObject? Client { get; init; }
+    /// in the genitive case («Директора Петровой Елены Сергеевны») that every contract's preamble prints. The example is
+    /// a complete set (the sample's client), so a contract is made whatever the card holds.</summary>
+    [JsonPropertyName("client"), Required, OpenApiExample(ClientExample), Description("Реквизиты клиента (snake_case, как в шаблоне): дополняют карточку; signatory_genitive в карточке не хранится.")] public JsonObject? Client { get; init; }
     /// <summary>The template's fields (GET /api/contract-templates lists them); required, as every template asks for some.</summary>
-    [JsonPropertyName("fields"), Required, Description("Поля шаблона (GET /api/contract-templates): items, даты ГГГГ-ММ-ДД, vat_rate.")] public JsonObject? Fields { get; init; }
+    [JsonPropertyName("fields"), Required, OpenApiExample(FieldsExample), Description("Поля шаблона (GET /api/contract-templates): items, даты ГГГГ-ММ-ДД, vat_rate.")] public JsonObject? Fields { get; init; }
+
+    private const string ClientExample = """
+        {"inn": "7705987654", "kpp": "770501001", "ogrn": "1157746654321", "address": "115054, г. Москва, ул. Дубининская, д. 57, стр. 1",
+         "bank": "АО «Альфа-Банк», г. Москва", "account": "40702810401300054321", "corr_account": "30101810200000000593", "bik": "044525593",
+         "signatory_position": "Директор", "signatory_genitive": "Директора Петровой Елены Сергеевны", "signatory_short": "Е.С. Петрова", "basis": "Устава"}
+        """;
+
+    // The fields of the example template, service-maintenance (its sample in Contracts/Templates, less what the server fills).
+    private const string FieldsExample = """
+        {"software": "1С:Предприятие 8. Бухгалтерия предприятия КОРП", "service_address": "115054, г. Москва, ул. Дубининская, д. 57, стр. 1",
+         "response_hours": 4, "payment_day": 10, "start_date": "2026-12-01", "end_date": "2027-11-30", "vat_rate": 22,
+         "items": [{"name": "Абонентское обслуживание: консультации по телефону и e-mail", "unit": "мес.", "quantity": 1, "price": 12000}]}
+        """;
 
     /// <summary>Problems a manager can fix, by field, in Russian; empty when the request is usable.</summary>
     public Dictionary<string, string[]> Validate()

@@ -27,32 +27,56 @@ public sealed class OpenApiRequiresAnyOfAttribute(params string[] properties) : 
     public IReadOnlyList<string> Properties { get; } = properties;
 }
 
-/// <summary>Writes <see cref="OpenApiExampleAttribute"/> and <see cref="OpenApiRequiresAnyOfAttribute"/> into the document's schemas.</summary>
-public sealed class OpenApiExamples : IOpenApiSchemaTransformer
+/// <summary>
+/// Writes <see cref="OpenApiExampleAttribute"/> into the finished document, on each property of each component schema
+/// whose type carries one. It runs on the document, not per schema: a property of a component type (JsonObject) has no
+/// schema of its own until the nullable wrapper (oneOf null or $ref) is made, and an example set earlier lands on the
+/// shared component, where two such properties showed one another's example.
+/// </summary>
+public sealed class OpenApiExamples : IOpenApiDocumentTransformer
+{
+    private static readonly Lazy<ILookup<string, Type>> TypesByName = new(() =>
+        typeof(OpenApiExamples).Assembly.GetTypes().Where(HasExamples).ToLookup(t => t.Name, StringComparer.Ordinal));
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        foreach (var (name, component) in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (component.Properties is not { } properties)
+            {
+                continue;
+            }
+
+            foreach (var property in TypesByName.Value[name].SelectMany(t => t.GetProperties()))
+            {
+                if (property.GetCustomAttribute<OpenApiExampleAttribute>() is { } example
+                    && properties.TryGetValue(JsonName(property), out var schema) && schema is OpenApiSchema own)
+                {
+                    // OpenAPI 3.1 takes JSON Schema's examples array; the single example keyword is deprecated there.
+                    own.Examples = [example.Value!];
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static bool HasExamples(Type type) => type.GetProperties().Any(p => p.IsDefined(typeof(OpenApiExampleAttribute)));
+
+    private static string JsonName(PropertyInfo property) =>
+        property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name
+        ?? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+}
+
+/// <summary>Writes <see cref="OpenApiRequiresAnyOfAttribute"/> into the schema of the type that carries it.</summary>
+public sealed class OpenApiRequiresAnyOf : IOpenApiSchemaTransformer
 {
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(context);
-        // Set from the object that owns the property, on a copy of the property's schema: the schema of a component-typed
-        // property (JsonObject) is shared, and two such properties would show one another's example. The owner may itself
-        // be reached as a property (MailParty as "from"), so JsonPropertyInfo is not a sign of a leaf.
-        if (schema.Properties is not { Count: > 0 } properties)
-        {
-            return Task.CompletedTask;
-        }
-
-        foreach (var property in context.JsonTypeInfo.Properties)
-        {
-            if (ExampleOf(property) is { } example && properties.TryGetValue(property.Name, out var shared) && shared.CreateShallowCopy() is OpenApiSchema own)
-            {
-                // OpenAPI 3.1 takes JSON Schema's examples array; the single example keyword is deprecated there.
-                own.Examples = [example.Value!];
-                properties[property.Name] = own;
-            }
-        }
-
-        // Once per schema: the owner's transform may run more than once (as a body and as a property).
+        // Once per schema: a type's transform may run more than once (as a body and as a property).
         if (schema.AnyOf is not { Count: > 0 })
         {
             foreach (var group in context.JsonTypeInfo.Type.GetCustomAttributes<OpenApiRequiresAnyOfAttribute>())
@@ -67,8 +91,4 @@ public sealed class OpenApiExamples : IOpenApiSchemaTransformer
 
         return Task.CompletedTask;
     }
-
-    // On a positional record the attribute must be written [property: OpenApiExample(…)] to reach the property.
-    private static OpenApiExampleAttribute? ExampleOf(System.Text.Json.Serialization.Metadata.JsonPropertyInfo property) =>
-        property.AttributeProvider?.GetCustomAttributes(typeof(OpenApiExampleAttribute), inherit: true).OfType<OpenApiExampleAttribute>().FirstOrDefault();
 }
