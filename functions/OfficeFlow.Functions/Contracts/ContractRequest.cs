@@ -48,9 +48,9 @@ public sealed record ContractRequest
             errors["templateId"] = [$"Выберите шаблон договора (templateId): до {MaxTemplateId} латинских букв, цифр, «-» и «_», как в GET /api/contract-templates."];
         }
 
-        if (!InputLimits.IsSafeId(ClientId))
+        if (!InputLimits.IsSafeId(ClientId, InputLimits.ClientId))
         {
-            errors["clientId"] = [$"Укажите клиента (clientId): до {InputLimits.Id} символов, без / \\ # ?."];
+            errors["clientId"] = [$"Укажите клиента (clientId): до {InputLimits.ClientId} символов, без / \\ # ?."];
         }
 
         if (RequestId is { } id && !InputLimits.IsSafeId(id))
@@ -58,8 +58,11 @@ public sealed record ContractRequest
             errors["requestId"] = [$"requestId: до {InputLimits.Id} символов, без / \\ # ?."];
         }
 
-        TextLimits(Client, "client", errors);
-        TextLimits(Fields, "fields", errors);
+        if (!TextLimits(Client, "client", errors) | !TextLimits(Fields, "fields", errors))
+        {
+            return errors;
+        }
+
         if (Client?["name"] is JsonValue clientName && clientName.ToString().Length > InputLimits.Name)
         {
             errors["client.name"] = [$"Наименование клиента — до {InputLimits.Name} символов."];
@@ -101,8 +104,8 @@ public sealed record ContractRequest
         return errors;
     }
 
-    /// <summary>The same bounds as an invoice's lines (<see cref="Invoices.Api.InvoiceDraftValidator"/>).</summary>
-    public const int MaxItems = Invoices.Api.InvoiceDraftValidator.MaxLines;
+    /// <summary>The same bounds as an invoice's lines (<see cref="InputLimits"/>).</summary>
+    public const int MaxItems = InputLimits.Lines;
     public const int MaxTemplateId = 64;
     private const int MaxKeys = 200;
 
@@ -110,11 +113,13 @@ public sealed record ContractRequest
         id.Length <= MaxTemplateId && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     // Every key and text in the free JSON of client and fields: a field name is short, a value fits a document's paragraph.
-    private static void TextLimits(JsonObject? root, string prefix, Dictionary<string, string[]> errors)
+    /// <returns>False when a text in it cannot be read at all (the checks after it would throw on it).</returns>
+    private static bool TextLimits(JsonObject? root, string prefix, Dictionary<string, string[]> errors)
     {
+        var unreadable = false;
         if (root is null)
         {
-            return;
+            return true;
         }
 
         var keys = 0;
@@ -130,7 +135,7 @@ public sealed record ContractRequest
                         if (++keys > MaxKeys || key.Length > 64)
                         {
                             errors[prefix] = [$"В {prefix} не больше {MaxKeys} полей, имя поля — до 64 символов."];
-                            return;
+                            return !unreadable;
                         }
 
                         stack.Push((value, $"{path}.{key}"));
@@ -144,10 +149,36 @@ public sealed record ContractRequest
                     }
 
                     break;
-                case JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>().Length > InputLimits.FieldText:
-                    errors[path] = [$"Поле {path} длиннее {InputLimits.FieldText} символов."];
+                case JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String:
+                    // A lone UTF-16 surrogate ("\ud800") parses as JSON but cannot be read as text: a 400, not a 500.
+                    if (!TryText(value, out var text))
+                    {
+                        errors[path] = [$"Поле {path}: в тексте недопустимый символ (половина суррогатной пары UTF-16)."];
+                        unreadable = true;
+                    }
+                    else if (text.Length > InputLimits.FieldText)
+                    {
+                        errors[path] = [$"Поле {path} длиннее {InputLimits.FieldText} символов."];
+                    }
+
                     break;
             }
+        }
+
+        return !unreadable;
+    }
+
+    private static bool TryText(JsonValue value, out string text)
+    {
+        try
+        {
+            text = value.GetValue<string>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
         }
     }
 
@@ -158,9 +189,9 @@ public sealed record ContractRequest
             return "У позиции должно быть наименование (name).";
         }
 
-        if (name.ToString().Length > Invoices.Api.InvoiceDraftValidator.MaxItem)
+        if (name.ToString().Length > InputLimits.Text)
         {
-            return $"Наименование позиции — до {Invoices.Api.InvoiceDraftValidator.MaxItem} символов.";
+            return $"Наименование позиции — до {InputLimits.Text} символов.";
         }
 
         if (line["unit"] is JsonValue unit && unit.ToString().Length > InputLimits.Unit)
@@ -168,12 +199,12 @@ public sealed record ContractRequest
             return $"Единица измерения (unit) — до {InputLimits.Unit} символов.";
         }
 
-        if (line["quantity"] is not { } quantity || !TryDecimal(quantity, out var q) || q <= 0 || q > Invoices.Api.InvoiceDraftValidator.MaxQuantity)
+        if (line["quantity"] is not { } quantity || !TryDecimal(quantity, out var q) || q <= 0 || q > InputLimits.Quantity)
         {
             return "Количество (quantity) — положительное число, не больше 1 000 000.";
         }
 
-        if (line["price"] is not { } price || !TryDecimal(price, out var p) || p < 0 || p > Invoices.Api.InvoiceDraftValidator.MaxPrice)
+        if (line["price"] is not { } price || !TryDecimal(price, out var p) || p < 0 || p > InputLimits.Price)
         {
             return "Цена (price) — число от нуля до 1 000 000 000.";
         }
