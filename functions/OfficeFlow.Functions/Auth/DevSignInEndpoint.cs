@@ -1,11 +1,16 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using OfficeFlow.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace OfficeFlow.Functions.Auth;
 
 /// <summary>The body of POST /api/dev/token: who to sign in as («Вход для разработки» in the add-in).</summary>
-public sealed record DevSignInRequest(string? User, string? Name, IReadOnlyList<string>? Roles);
+public sealed record DevSignInRequest(
+    [property: Required, OpenApiExample("\"ivanov\"")] string? User = null,
+    string? Name = null,
+    [property: Required, OpenApiExample("[\"manager\"]")] IReadOnlyList<string>? Roles = null);
 
 /// <summary>A development token and when it expires (UTC).</summary>
 public sealed record DevSignInResponse(string AccessToken, DateTimeOffset ExpiresOn);

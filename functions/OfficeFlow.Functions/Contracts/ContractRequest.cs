@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using OfficeFlow.Functions.Contracts.Formatting;
@@ -13,13 +15,29 @@ namespace OfficeFlow.Functions.Contracts;
 /// </summary>
 public sealed record ContractRequest
 {
-    [JsonPropertyName("templateId")] public string? TemplateId { get; init; }
-    [JsonPropertyName("clientId")] public string? ClientId { get; init; }
+    [JsonPropertyName("templateId"), Required, OpenApiExample("\"service-maintenance\"")] public string? TemplateId { get; init; }
+    [JsonPropertyName("clientId"), Required] public string? ClientId { get; init; }
     /// <summary>Optional: repeat a POST with the same id and you get the same contract, never a second number.</summary>
     [JsonPropertyName("requestId")] public string? RequestId { get; init; }
-    /// <summary>Client requisites that complete or override the client card.</summary>
-    [JsonPropertyName("client")] public JsonObject? Client { get; init; }
-    [JsonPropertyName("fields")] public JsonObject? Fields { get; init; }
+    /// <summary>Client requisites that complete or override the client card. Required: a card never holds the signatory
+    /// in the genitive case («Директора Петровой Елены Сергеевны») that every contract's preamble prints. The example is
+    /// a complete set (the sample's client), so a contract is made whatever the card holds.</summary>
+    [JsonPropertyName("client"), Required, OpenApiExample(ClientExample), Description("Реквизиты клиента (snake_case, как в шаблоне): дополняют карточку; signatory_genitive в карточке не хранится.")] public JsonObject? Client { get; init; }
+    /// <summary>The template's fields (GET /api/contract-templates lists them); required, as every template asks for some.</summary>
+    [JsonPropertyName("fields"), Required, OpenApiExample(FieldsExample), Description("Поля шаблона (GET /api/contract-templates): items, даты ГГГГ-ММ-ДД, vat_rate.")] public JsonObject? Fields { get; init; }
+
+    private const string ClientExample = """
+        {"inn": "7705987654", "kpp": "770501001", "ogrn": "1157746654321", "address": "115054, г. Москва, ул. Дубининская, д. 57, стр. 1",
+         "bank": "АО «Альфа-Банк», г. Москва", "account": "40702810401300054321", "corr_account": "30101810200000000593", "bik": "044525593",
+         "signatory_position": "Директор", "signatory_genitive": "Директора Петровой Елены Сергеевны", "signatory_short": "Е.С. Петрова", "basis": "Устава"}
+        """;
+
+    // The fields of the example template, service-maintenance (its sample in Contracts/Templates, less what the server fills).
+    private const string FieldsExample = """
+        {"software": "1С:Предприятие 8. Бухгалтерия предприятия КОРП", "service_address": "115054, г. Москва, ул. Дубининская, д. 57, стр. 1",
+         "response_hours": 4, "payment_day": 10, "start_date": "2026-12-01", "end_date": "2027-11-30", "vat_rate": 22,
+         "items": [{"name": "Абонентское обслуживание: консультации по телефону и e-mail", "unit": "мес.", "quantity": 1, "price": 12000}]}
+        """;
 
     /// <summary>Problems a manager can fix, by field, in Russian; empty when the request is usable.</summary>
     public Dictionary<string, string[]> Validate()
@@ -30,9 +48,9 @@ public sealed record ContractRequest
             errors["templateId"] = [$"Выберите шаблон договора (templateId): до {MaxTemplateId} латинских букв, цифр, «-» и «_», как в GET /api/contract-templates."];
         }
 
-        if (!InputLimits.IsSafeId(ClientId))
+        if (!InputLimits.IsSafeId(ClientId, InputLimits.ClientId))
         {
-            errors["clientId"] = [$"Укажите клиента (clientId): до {InputLimits.Id} символов, без / \\ # ?."];
+            errors["clientId"] = [$"Укажите клиента (clientId): до {InputLimits.ClientId} символов, без / \\ # ?."];
         }
 
         if (RequestId is { } id && !InputLimits.IsSafeId(id))
@@ -40,8 +58,11 @@ public sealed record ContractRequest
             errors["requestId"] = [$"requestId: до {InputLimits.Id} символов, без / \\ # ?."];
         }
 
-        TextLimits(Client, "client", errors);
-        TextLimits(Fields, "fields", errors);
+        if (!TextLimits(Client, "client", errors) | !TextLimits(Fields, "fields", errors))
+        {
+            return errors;
+        }
+
         if (Client?["name"] is JsonValue clientName && clientName.ToString().Length > InputLimits.Name)
         {
             errors["client.name"] = [$"Наименование клиента — до {InputLimits.Name} символов."];
@@ -83,8 +104,8 @@ public sealed record ContractRequest
         return errors;
     }
 
-    /// <summary>The same bounds as an invoice's lines (<see cref="Invoices.Api.InvoiceDraftValidator"/>).</summary>
-    public const int MaxItems = Invoices.Api.InvoiceDraftValidator.MaxLines;
+    /// <summary>The same bounds as an invoice's lines (<see cref="InputLimits"/>).</summary>
+    public const int MaxItems = InputLimits.Lines;
     public const int MaxTemplateId = 64;
     private const int MaxKeys = 200;
 
@@ -92,11 +113,13 @@ public sealed record ContractRequest
         id.Length <= MaxTemplateId && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     // Every key and text in the free JSON of client and fields: a field name is short, a value fits a document's paragraph.
-    private static void TextLimits(JsonObject? root, string prefix, Dictionary<string, string[]> errors)
+    /// <returns>False when a text in it cannot be read at all (the checks after it would throw on it).</returns>
+    private static bool TextLimits(JsonObject? root, string prefix, Dictionary<string, string[]> errors)
     {
+        var unreadable = false;
         if (root is null)
         {
-            return;
+            return true;
         }
 
         var keys = 0;
@@ -112,7 +135,7 @@ public sealed record ContractRequest
                         if (++keys > MaxKeys || key.Length > 64)
                         {
                             errors[prefix] = [$"В {prefix} не больше {MaxKeys} полей, имя поля — до 64 символов."];
-                            return;
+                            return !unreadable;
                         }
 
                         stack.Push((value, $"{path}.{key}"));
@@ -126,10 +149,36 @@ public sealed record ContractRequest
                     }
 
                     break;
-                case JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String && value.GetValue<string>().Length > InputLimits.FieldText:
-                    errors[path] = [$"Поле {path} длиннее {InputLimits.FieldText} символов."];
+                case JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String:
+                    // A lone UTF-16 surrogate ("\ud800") parses as JSON but cannot be read as text: a 400, not a 500.
+                    if (!TryText(value, out var text))
+                    {
+                        errors[path] = [$"Поле {path}: в тексте недопустимый символ (половина суррогатной пары UTF-16)."];
+                        unreadable = true;
+                    }
+                    else if (text.Length > InputLimits.FieldText)
+                    {
+                        errors[path] = [$"Поле {path} длиннее {InputLimits.FieldText} символов."];
+                    }
+
                     break;
             }
+        }
+
+        return !unreadable;
+    }
+
+    private static bool TryText(JsonValue value, out string text)
+    {
+        try
+        {
+            text = value.GetValue<string>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
         }
     }
 
@@ -140,9 +189,9 @@ public sealed record ContractRequest
             return "У позиции должно быть наименование (name).";
         }
 
-        if (name.ToString().Length > Invoices.Api.InvoiceDraftValidator.MaxItem)
+        if (name.ToString().Length > InputLimits.Text)
         {
-            return $"Наименование позиции — до {Invoices.Api.InvoiceDraftValidator.MaxItem} символов.";
+            return $"Наименование позиции — до {InputLimits.Text} символов.";
         }
 
         if (line["unit"] is JsonValue unit && unit.ToString().Length > InputLimits.Unit)
@@ -150,12 +199,12 @@ public sealed record ContractRequest
             return $"Единица измерения (unit) — до {InputLimits.Unit} символов.";
         }
 
-        if (line["quantity"] is not { } quantity || !TryDecimal(quantity, out var q) || q <= 0 || q > Invoices.Api.InvoiceDraftValidator.MaxQuantity)
+        if (line["quantity"] is not { } quantity || !TryDecimal(quantity, out var q) || q <= 0 || q > InputLimits.Quantity)
         {
             return "Количество (quantity) — положительное число, не больше 1 000 000.";
         }
 
-        if (line["price"] is not { } price || !TryDecimal(price, out var p) || p < 0 || p > Invoices.Api.InvoiceDraftValidator.MaxPrice)
+        if (line["price"] is not { } price || !TryDecimal(price, out var p) || p < 0 || p > InputLimits.Price)
         {
             return "Цена (price) — число от нуля до 1 000 000 000.";
         }

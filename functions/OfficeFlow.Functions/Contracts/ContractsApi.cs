@@ -19,9 +19,9 @@ public static class ContractsApi
     public static async Task<Results<Ok<List<ContractTemplateDto>>, ProblemHttpResult>> ListTemplates(
         string? clientId, ContractTemplateCatalog catalog, IClientDirectory clients, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(clientId) && !InputLimits.IsSafeId(clientId))
+        if (!string.IsNullOrWhiteSpace(clientId) && !InputLimits.IsSafeId(clientId, InputLimits.ClientId))
         {
-            return TypedResults.Problem(title: "Неверный id клиента", detail: $"Параметр clientId — до {InputLimits.Id} символов, без / \\ # ?.",
+            return TypedResults.Problem(title: "Неверный id клиента", detail: $"Параметр clientId — до {InputLimits.ClientId} символов, без / \\ # ?.",
                 statusCode: StatusCodes.Status400BadRequest);
         }
 

@@ -24,7 +24,7 @@ public static class HostingModule
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, Settings.SettingsStartupCheck>());
         services.AddOfficeFlowProblemDetails();
         services.AddOfficeFlowRateLimits();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddSchemaTransformer<OpenApiRequiresAnyOf>().AddDocumentTransformer<OpenApiExamples>());
         return services;
     }
 

@@ -9,6 +9,17 @@ public static class InputLimits
     /// <summary>Ids that reach a table key or a query: client ids, contract ids, request ids.</summary>
     public const int Id = 100;
 
+    /// <summary>A client id, wherever a request names one (an invoice, a contract, a task, a query): one limit, so a
+    /// client an invoice accepts is never refused by its contract.</summary>
+    public const int ClientId = 200;
+
+    /// <summary>Lines of an invoice or items of a contract.</summary>
+    public const int Lines = 100;
+
+    /// <summary>A line's quantity (at most) and price (at most), the same for invoices and contracts.</summary>
+    public const decimal Quantity = 1_000_000;
+    public const decimal Price = 1_000_000_000;
+
     /// <summary>A company's or a person's name.</summary>
     public const int Name = 300;
 

@@ -8,10 +8,11 @@ namespace OfficeFlow.Tests.Fuzzing;
 /// admin client, whom every route admits, so a refusal is about the request and not the role.</summary>
 internal static class FuzzApp
 {
-    public static (OfficeFlowApiFactory Factory, HttpClient Admin) Start(AzuriteFixture azurite, string name)
+    public static (OfficeFlowApiFactory Factory, HttpClient Admin) Start(AzuriteFixture azurite, string name, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var factory = new OfficeFlowApiFactory()
             .WithSettings(TestTokens.Settings)
+            .WithSettings(settings ?? new Dictionary<string, string?>())
             .WithSetting("Storage:ConnectionString", azurite.ConnectionString)
             .WithSetting("RateLimits:WritesPerMinute", "100000")
             .WithSetting("Local:DataFolder", Path.Combine(Path.GetTempPath(), $"officeflow-{name}-" + Guid.NewGuid().ToString("N")));

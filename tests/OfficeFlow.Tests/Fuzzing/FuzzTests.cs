@@ -9,7 +9,8 @@ namespace OfficeFlow.Tests.Fuzzing;
 /// <summary>
 /// Every POST and PUT route of the running app's openapi.json gets <see cref="BodiesPerRoute"/> hostile bodies
 /// (<see cref="HostileBodies"/>) as an admin, whom every route admits. None may answer 5xx or take longer than
-/// <see cref="SlowRequest"/>, and every refused request must leave the tables as they were. The seed is printed;
+/// <see cref="SlowRequest"/>, every refused request must leave the tables as they were, and no route may answer only 404
+/// (its path names real resources, <see cref="RealResources"/>, so its bodies are read). The seed is printed;
 /// <c>FUZZ_SEED=n dotnet test --filter FullyQualifiedName~FuzzTests</c> replays a run.
 /// </summary>
 public sealed class FuzzTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
@@ -45,7 +46,7 @@ public sealed class FuzzTests(AzuriteFixture azurite, ITestOutputHelper output) 
             var slowest = TimeSpan.Zero;
             // A fresh issued invoice per route: a hostile body that happens to cancel or pay it must not leave the next
             // route's bodies stopping at "already cancelled" instead of being read.
-            var real = await RealResources.CreateAsync(client, route.OperationId);
+            var real = await RealResources.CreateAsync(client, route);
             var before = await TableRowCounts.ReadAsync(storage, factory.TablePrefix);
             var index = 0;
             foreach (var body in bodies.For(route.RequestSchema, BodiesPerRoute))
@@ -89,6 +90,12 @@ public sealed class FuzzTests(AzuriteFixture azurite, ITestOutputHelper output) 
                 before = now;
                 index++;
                 total++;
+            }
+
+            // A route whose every body stopped at "not found" never read one: its path did not name a real resource.
+            if (statuses.Keys.All(status => status == 404))
+            {
+                failures.Add($"{route}: all {index} bodies answered 404, none reached the code that reads the body (path {real.PathOf(route)})");
             }
 
             figures.Add($"{route}: {string.Join(", ", statuses.Select(p => $"{p.Key}×{p.Value}"))}; slowest {slowest.TotalMilliseconds:0} ms");

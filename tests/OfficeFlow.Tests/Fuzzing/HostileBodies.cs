@@ -160,7 +160,8 @@ public sealed class HostileBodies(JsonElement document, Random random)
 
         foreach (var choice in new[] { "oneOf", "anyOf", "allOf" })
         {
-            if (schema.TryGetProperty(choice, out var options) && options.GetArrayLength() > 0)
+            // An object's own anyOf only says which of its properties it needs at least one of; its properties are the sample.
+            if (schema.TryGetProperty(choice, out var options) && options.GetArrayLength() > 0 && !schema.TryGetProperty("properties", out _))
             {
                 return Sample(options.EnumerateArray().First(o => Type(Resolve(o)) != "null"), depth + 1);
             }
@@ -179,7 +180,7 @@ public sealed class HostileBodies(JsonElement document, Random random)
                 {
                     foreach (var property in properties.EnumerateObject())
                     {
-                        obj[property.Name] = Plausible(property.Name, property.Value) ?? Sample(property.Value, depth + 1);
+                        obj[property.Name] = Example(property.Value) ?? Plausible(property.Name, property.Value) ?? Sample(property.Value, depth + 1);
                     }
                 }
 
@@ -202,6 +203,11 @@ public sealed class HostileBodies(JsonElement document, Random random)
                 };
         }
     }
+
+    /// <summary>The document's own example of a value (an INN with its checksum, a task code from the catalog).</summary>
+    private static JsonNode? Example(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("examples", out var examples) && examples.ValueKind == JsonValueKind.Array && examples.GetArrayLength() > 0
+            ? JsonNode.Parse(examples[0].GetRawText()) : null;
 
     /// <summary>A value of the right form for a field the schema names but does not describe (an e-mail, a date, an INN), so that a
     /// body gets past the first checks and its one hostile field reaches the code behind them.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using OfficeFlow.Functions.Contacts.Extraction;
 using OfficeFlow.Functions.Contacts.Matching;
 using OfficeFlow.Functions.Hosting;
@@ -7,7 +8,7 @@ namespace OfficeFlow.Functions.Contacts.Editing;
 /// <summary>The body of PUT /api/clients/{id}: the full set of editable requisites (what is left out becomes empty).</summary>
 public sealed record ClientUpdate
 {
-    public string? Name { get; init; }
+    [Required] public string? Name { get; init; }
     public string? LegalForm { get; init; }
     public string? Inn { get; init; }
     public string? Kpp { get; init; }

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using OfficeFlow.Functions.Hosting;
+
 namespace OfficeFlow.Functions.Contacts.Matching;
 
 /// <summary>Why a message is or is not logged, in words the manager sees.</summary>
@@ -80,4 +83,4 @@ public sealed class LoggingPolicy
 }
 
 /// <summary>A name and address on a message (From, To, Cc).</summary>
-public sealed record MailParty(string? Name, string? Address);
+public sealed record MailParty(string? Name = null, [property: Required, OpenApiExample("\"i.petrov@romashka.ru\"")] string? Address = null);

@@ -7,7 +7,7 @@ namespace OfficeFlow.Functions.Grades.Api;
 /// <summary>POST /api/tasks: a task the manager did by hand. <see cref="RequestId"/> (or the Idempotency-Key header)
 /// makes a repeated request add nothing; <see cref="At"/> defaults to now and must fall in the open month.</summary>
 public sealed record CreateTaskRequest(
-    string? TaskCode,
+    [property: System.ComponentModel.DataAnnotations.Required, Hosting.OpenApiExample("\"2.6\"")] string? TaskCode,
     DateTimeOffset? At = null,
     string? ClientId = null,
     string? ClientName = null,

@@ -89,6 +89,6 @@ public sealed record DocumentRequest(ClientRequisites? Client = null);
 /// <summary>Body of POST /api/invoices/reconciliation.</summary>
 public sealed record ReconciliationRequest(
     [property: Required] string? ClientId = null,
-    [property: Required] string? From = null,
-    [property: Required] string? To = null,
+    [property: Required, OpenApiExample("\"2026-01-01\"")] string? From = null,
+    [property: Required, OpenApiExample("\"2026-12-31\"")] string? To = null,
     ClientRequisites? Client = null);

@@ -9,11 +9,12 @@ namespace OfficeFlow.Functions.Invoices.Api;
 /// <summary>Checks a create request and turns it into a draft; every problem is reported at once, by field, in Russian.</summary>
 public static class InvoiceDraftValidator
 {
-    public const int MaxLines = 100;
+    // The same limits as a contract's (ContractRequest): one set, in InputLimits.
+    public const int MaxLines = InputLimits.Lines;
     public const int MaxItem = InputLimits.Text;
-    public const int MaxClientId = 200;
-    public const decimal MaxQuantity = 1_000_000;
-    public const decimal MaxPrice = 1_000_000_000;
+    public const int MaxClientId = InputLimits.ClientId;
+    public const decimal MaxQuantity = InputLimits.Quantity;
+    public const decimal MaxPrice = InputLimits.Price;
 
     /// <summary>The draft's parts, or the errors by field (<c>lines[2].price</c>).</summary>
     public static (Func<int, string, Invoice>? Build, Dictionary<string, string[]> Errors) Validate(
@@ -32,7 +33,7 @@ public static class InvoiceDraftValidator
         var clientId = request.ClientId?.Trim();
         if (!InputLimits.IsSafeId(clientId, MaxClientId))
         {
-            Error("clientId", "Укажите клиента (clientId, до 200 символов, без / \\ # ?).");
+            Error("clientId", $"Укажите клиента (clientId, до {MaxClientId} символов, без / \\ # ?).");
         }
 
         var clientName = request.ClientName?.Trim();

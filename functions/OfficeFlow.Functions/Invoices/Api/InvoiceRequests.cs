@@ -27,14 +27,14 @@ public sealed record CreateInvoiceRequest(
 /// the strings "22", "22%", "без НДС" of older clients are read too); left out, <c>Invoices:DefaultVatRate</c>.
 /// <see cref="Kind"/> "oneOff" (default) or "subscription".</summary>
 public sealed record InvoiceLineRequest(
-    string? Item,
-    decimal? Quantity,
-    string? Unit,
-    decimal? Price,
+    [property: Required] string? Item = null,
+    [property: Required] decimal? Quantity = null,
+    string? Unit = null,
+    [property: Required] decimal? Price = null,
     [property: JsonConverter(typeof(VatRateJsonConverter))]
     [property: Description("Ставка НДС: число 22, 10 или 0; null — без НДС; не указана — ставка по умолчанию. Строки \"22\", \"без НДС\" тоже принимаются.")]
-    string? VatRate,
-    string? Kind);
+    string? VatRate = null,
+    string? Kind = null);
 
 /// <summary>POST /api/invoices/{id}/payments. <see cref="Date"/> defaults to today.</summary>
 public sealed record AddPaymentRequest(string? Date = null, [property: Required] decimal? Amount = null, string? OrderNumber = null, string? Note = null);
