@@ -96,7 +96,15 @@ public sealed class TableScheduleStatusStoreTests(AzuriteFixture azurite) : ICla
         using (var first = App())
         {
             first.CreateClient();
-            await clock.WaitForTimersAsync();
+            // Until TestTick's own status is stored: waiting for any armed timer let the app stop while another timer
+            // had armed first and TestTick's status was still being written, and the restart then saw a first start.
+            var store = CreateStore(azurite.ConnectionString);
+            var saved = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+            while (await store.GetAsync(RecordingTimer.FunctionName, default) is null)
+            {
+                Assert.True(DateTime.UtcNow < saved, "The first app never stored TestTick's schedule status.");
+                await Task.Delay(20);
+            }
         }
 
         clock.Advance(TimeSpan.FromMinutes(10));

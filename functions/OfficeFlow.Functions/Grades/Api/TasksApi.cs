@@ -61,9 +61,9 @@ public static class TasksApi
             errors["clientName"] = [$"Название клиента длиннее {MaxClientName} символов."];
         }
 
-        if (request.ClientId is not null && !Hosting.InputLimits.IsSafeId(request.ClientId))
+        if (request.ClientId is not null && !Hosting.InputLimits.IsSafeId(request.ClientId, Hosting.InputLimits.ClientId))
         {
-            errors["clientId"] = [$"Id клиента — до {Hosting.InputLimits.Id} символов, без / \\ # ?."];
+            errors["clientId"] = [$"Id клиента — до {Hosting.InputLimits.ClientId} символов, без / \\ # ?."];
         }
 
         if (!Hosting.InputLimits.Fits(request.RequestId, Hosting.InputLimits.Id) || !Hosting.InputLimits.Fits(idempotencyKey, 200))
