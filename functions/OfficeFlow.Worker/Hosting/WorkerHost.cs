@@ -20,6 +20,7 @@ public static class WorkerHost
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
         builder.Services.AddOfficeFlowWorker(builder.Configuration);
+        builder.Services.AddWorkerTelemetry(builder.Configuration);
         return builder.Build();
     }
 

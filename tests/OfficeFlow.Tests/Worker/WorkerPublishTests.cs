@@ -50,6 +50,8 @@ public sealed class WorkerPublishTests : IDisposable
         Assert.Equal("2.0", (string?)host["version"]);
         Assert.Equal("api", (string?)host["extensions"]!["http"]!["routePrefix"]);
         Assert.Null(host["customHandler"]);
+        // The host exports its telemetry through OpenTelemetry too, so the worker's and the host's traces correlate.
+        Assert.Equal("OpenTelemetry", (string?)host["telemetryMode"]);
         var schema = await NodeJsonSchema.ValidateAsync(NodeJsonSchema.HostSchema, Path.Combine(_out, "host.json"));
         Assert.True(schema.ExitCode == 0, schema.Output);
 
