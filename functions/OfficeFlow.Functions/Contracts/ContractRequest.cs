@@ -74,9 +74,9 @@ public sealed record ContractRequest
             {
                 errors["fields.items"] = ["Позиции (items) должны быть списком."];
             }
-            else if (list.Count > MaxItems)
+            else if (list.Count > InputLimits.Lines)
             {
-                errors["fields.items"] = [$"В договоре не больше {MaxItems} позиций."];
+                errors["fields.items"] = [$"В договоре не больше {InputLimits.Lines} позиций."];
             }
             else
             {
@@ -104,8 +104,6 @@ public sealed record ContractRequest
         return errors;
     }
 
-    /// <summary>The same bounds as an invoice's lines (<see cref="InputLimits"/>).</summary>
-    public const int MaxItems = InputLimits.Lines;
     public const int MaxTemplateId = 64;
     private const int MaxKeys = 200;
 

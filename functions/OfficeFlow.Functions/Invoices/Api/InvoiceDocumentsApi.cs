@@ -41,9 +41,9 @@ public static class InvoiceDocumentsApi
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReconciliationAsync(
         [FromBody] ReconciliationRequest? request, HttpContext http, InvoiceDocuments documents, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request?.ClientId) || !InputLimits.IsSafeId(request.ClientId.Trim(), InvoiceDraftValidator.MaxClientId))
+        if (string.IsNullOrWhiteSpace(request?.ClientId) || !InputLimits.IsSafeId(request.ClientId.Trim(), InputLimits.ClientId))
         {
-            return InvoiceProblems.BadRequest("clientId", $"Укажите клиента (clientId) для акта сверки: до {InvoiceDraftValidator.MaxClientId} символов, без / \\ # ?.");
+            return InvoiceProblems.BadRequest("clientId", $"Укажите клиента (clientId) для акта сверки: до {InputLimits.ClientId} символов, без / \\ # ?.");
         }
 
         if (RequisitesProblem(request.Client) is { } problem)

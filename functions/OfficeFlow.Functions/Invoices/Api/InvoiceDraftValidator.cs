@@ -6,16 +6,10 @@ using OfficeFlow.Functions.Invoices.Money;
 
 namespace OfficeFlow.Functions.Invoices.Api;
 
-/// <summary>Checks a create request and turns it into a draft; every problem is reported at once, by field, in Russian.</summary>
+/// <summary>Checks a create request and turns it into a draft; every problem is reported at once, by field, in Russian.
+/// Its limits are <see cref="InputLimits"/>', the set a contract request (ContractRequest) is held to as well.</summary>
 public static class InvoiceDraftValidator
 {
-    // The same limits as a contract's (ContractRequest): one set, in InputLimits.
-    public const int MaxLines = InputLimits.Lines;
-    public const int MaxItem = InputLimits.Text;
-    public const int MaxClientId = InputLimits.ClientId;
-    public const decimal MaxQuantity = InputLimits.Quantity;
-    public const decimal MaxPrice = InputLimits.Price;
-
     /// <summary>The draft's parts, or the errors by field (<c>lines[2].price</c>).</summary>
     public static (Func<int, string, Invoice>? Build, Dictionary<string, string[]> Errors) Validate(
         CreateInvoiceRequest? request, InvoicesOptions options, DateOnly today, string userId, DateTimeOffset now)
@@ -31,9 +25,9 @@ public static class InvoiceDraftValidator
         }
 
         var clientId = request.ClientId?.Trim();
-        if (!InputLimits.IsSafeId(clientId, MaxClientId))
+        if (!InputLimits.IsSafeId(clientId, InputLimits.ClientId))
         {
-            Error("clientId", $"Укажите клиента (clientId, до {MaxClientId} символов, без / \\ # ?).");
+            Error("clientId", $"Укажите клиента (clientId, до {InputLimits.ClientId} символов, без / \\ # ?).");
         }
 
         var clientName = request.ClientName?.Trim();
@@ -146,9 +140,9 @@ public static class InvoiceDraftValidator
             return lines;
         }
 
-        if (requested.Count > MaxLines)
+        if (requested.Count > InputLimits.Lines)
         {
-            error("lines", $"В счёте не больше {MaxLines} строк.");
+            error("lines", $"В счёте не больше {InputLimits.Lines} строк.");
             return lines;
         }
 
@@ -170,9 +164,9 @@ public static class InvoiceDraftValidator
             }
 
             var item = line.Item?.Trim();
-            if (string.IsNullOrEmpty(item) || item.Length > MaxItem)
+            if (string.IsNullOrEmpty(item) || item.Length > InputLimits.Text)
             {
-                LineError(at + ".item", $"Укажите наименование товара или услуги (до {MaxItem} символов).");
+                LineError(at + ".item", $"Укажите наименование товара или услуги (до {InputLimits.Text} символов).");
             }
 
             if (!InputLimits.Fits(line.Unit, InputLimits.Unit))
@@ -180,13 +174,13 @@ public static class InvoiceDraftValidator
                 LineError(at + ".unit", $"Единица измерения — до {InputLimits.Unit} символов, например «шт» или «мес.».");
             }
 
-            if (line.Quantity is not decimal quantity || quantity <= 0 || quantity > MaxQuantity)
+            if (line.Quantity is not decimal quantity || quantity <= 0 || quantity > InputLimits.Quantity)
             {
                 LineError(at + ".quantity", "Количество — число больше нуля.");
                 quantity = 0;
             }
 
-            if (line.Price is not decimal price || price < 0 || price > MaxPrice || decimal.Round(price, 2) != price)
+            if (line.Price is not decimal price || price < 0 || price > InputLimits.Price || decimal.Round(price, 2) != price)
             {
                 LineError(at + ".price", "Цена — неотрицательная сумма в рублях, не точнее копейки.");
                 price = 0;

@@ -64,9 +64,9 @@ public static class InvoicesApi
     public static async Task<Results<Ok<IReadOnlyList<InvoiceResponse>>, ProblemHttpResult>> ListAsync(
         string? client, string? status, InvoiceService invoices, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(client) && !InputLimits.IsSafeId(client.Trim(), InvoiceDraftValidator.MaxClientId))
+        if (!string.IsNullOrWhiteSpace(client) && !InputLimits.IsSafeId(client.Trim(), InputLimits.ClientId))
         {
-            return InvoiceProblems.BadRequest("client", $"Параметр client — id клиента до {InvoiceDraftValidator.MaxClientId} символов, без / \\ # ?.");
+            return InvoiceProblems.BadRequest("client", $"Параметр client — id клиента до {InputLimits.ClientId} символов, без / \\ # ?.");
         }
 
         try
@@ -133,7 +133,7 @@ public static class InvoicesApi
             return InvoiceProblems.BadRequest("doNotRemind", "Укажите doNotRemind: true или false.");
         }
 
-        if (!InputLimits.IsSafeId(clientId, InvoiceDraftValidator.MaxClientId))
+        if (!InputLimits.IsSafeId(clientId, InputLimits.ClientId))
         {
             return InvoiceProblems.BadRequest("clientId", "Идентификатор клиента — до 200 символов, без / \\ # ?.");
         }
