@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OfficeFlow.Tests.Infrastructure;
 
 namespace OfficeFlow.Tests.Fuzzing;
 
@@ -180,7 +181,8 @@ public sealed class HostileBodies(JsonElement document, Random random)
                 {
                     foreach (var property in properties.EnumerateObject())
                     {
-                        obj[property.Name] = Example(property.Value) ?? Plausible(property.Name, property.Value) ?? Sample(property.Value, depth + 1);
+                        // The document's own example of a value (an INN with its checksum, a task code from the catalog) comes first.
+                        obj[property.Name] = OpenApiSchemas.Example(property.Value) ?? Plausible(property.Name, property.Value) ?? Sample(property.Value, depth + 1);
                     }
                 }
 
@@ -203,11 +205,6 @@ public sealed class HostileBodies(JsonElement document, Random random)
                 };
         }
     }
-
-    /// <summary>The document's own example of a value (an INN with its checksum, a task code from the catalog).</summary>
-    private static JsonNode? Example(JsonElement schema) =>
-        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("examples", out var examples) && examples.ValueKind == JsonValueKind.Array && examples.GetArrayLength() > 0
-            ? JsonNode.Parse(examples[0].GetRawText()) : null;
 
     /// <summary>A value of the right form for a field the schema names but does not describe (an e-mail, a date, an INN), so that a
     /// body gets past the first checks and its one hostile field reaches the code behind them.</summary>
@@ -235,28 +232,9 @@ public sealed class HostileBodies(JsonElement document, Random random)
         };
     }
 
-    private JsonElement Resolve(JsonElement schema)
-    {
-        while (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference))
-        {
-            var name = reference.GetString()!.Split('/')[^1];
-            schema = document.GetProperty("components").GetProperty("schemas").GetProperty(name);
-        }
+    private JsonElement Resolve(JsonElement schema) => OpenApiSchemas.Resolve(document, schema);
 
-        return schema;
-    }
-
-    private static string? Type(JsonElement schema)
-    {
-        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("type", out var type))
-        {
-            return schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("properties", out _) ? "object" : null;
-        }
-
-        return type.ValueKind == JsonValueKind.Array
-            ? type.EnumerateArray().Select(t => t.GetString()).FirstOrDefault(t => t != "null")
-            : type.GetString();
-    }
+    private static string? Type(JsonElement schema) => OpenApiSchemas.TypeOf(schema);
 
     /// <summary>Every place a value sits in the body: (its container, its key or index, its path for the report).</summary>
     private static IEnumerable<(JsonNode Parent, object Key, string Path)> Leaves(JsonNode node, string path)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OfficeFlow.Tests.Infrastructure;
 
 namespace OfficeFlow.Tests.Hosting;
 
@@ -29,7 +30,7 @@ public sealed class MinimalBody(JsonElement document, IReadOnlyDictionary<string
 
         // An example on the property wins over one on the component it refers to.
         var resolved = Resolve(schema);
-        if ((Example(schema) ?? Example(resolved)) is { } example)
+        if ((OpenApiSchemas.Example(schema) ?? OpenApiSchemas.Example(resolved)) is { } example)
         {
             return example;
         }
@@ -47,12 +48,12 @@ public sealed class MinimalBody(JsonElement document, IReadOnlyDictionary<string
         {
             if (!schema.TryGetProperty("properties", out _) && schema.TryGetProperty(choice, out var options) && options.GetArrayLength() > 0)
             {
-                return Value(options.EnumerateArray().First(o => TypeOf(Resolve(o)) != "null"), name, depth + 1);
+                return Value(options.EnumerateArray().First(o => OpenApiSchemas.TypeOf(Resolve(o)) != "null"), name, depth + 1);
             }
         }
 
         var format = schema.TryGetProperty("format", out var f) ? f.GetString() : null;
-        return TypeOf(schema) switch
+        return OpenApiSchemas.TypeOf(schema) switch
         {
             "object" => Object(schema, depth),
             "array" => new JsonArray(Enumerable.Range(0, Math.Max(1, Int(schema, "minItems") ?? 0))
@@ -95,37 +96,11 @@ public sealed class MinimalBody(JsonElement document, IReadOnlyDictionary<string
         return body;
     }
 
-    // OpenAPI 3.1 writes JSON Schema's examples array; 3.0's single example is read too.
-    private static JsonNode? Example(JsonElement schema) =>
-        schema.TryGetProperty("examples", out var examples) && examples.ValueKind == JsonValueKind.Array && examples.GetArrayLength() > 0 ? JsonNode.Parse(examples[0].GetRawText())
-        : schema.TryGetProperty("example", out var example) ? JsonNode.Parse(example.GetRawText())
-        : null;
-
     private static IEnumerable<string> Names(JsonElement schema, string key) =>
         schema.TryGetProperty(key, out var list) ? list.EnumerateArray().Select(e => e.GetString()!) : [];
 
     private static int? Int(JsonElement schema, string key) =>
         schema.TryGetProperty(key, out var value) && value.TryGetInt32(out var number) ? number : null;
 
-    private JsonElement Resolve(JsonElement schema)
-    {
-        while (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference))
-        {
-            schema = document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]);
-        }
-
-        return schema;
-    }
-
-    private static string? TypeOf(JsonElement schema)
-    {
-        if (!schema.TryGetProperty("type", out var type))
-        {
-            return schema.TryGetProperty("properties", out _) ? "object" : null;
-        }
-
-        return type.ValueKind == JsonValueKind.Array
-            ? type.EnumerateArray().Select(t => t.GetString()).FirstOrDefault(t => t != "null") ?? "null"
-            : type.GetString();
-    }
+    private JsonElement Resolve(JsonElement schema) => OpenApiSchemas.Resolve(document, schema);
 }
