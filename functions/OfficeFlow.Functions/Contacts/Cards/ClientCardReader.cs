@@ -54,7 +54,7 @@ public sealed class ClientCardReader(ClientDirectory directory, IClientContracts
     }
 
     public static ClientCard ToCard(ClientEntity c, IReadOnlyList<ContactView> contacts, IReadOnlyList<InteractionView> interactions) =>
-        new(c.Id, c.Name, c.LegalForm, c.LegalForm is { Length: > 0 } form ? new CompanyName(form, c.Name).Display : c.Name,
+        new(c.Id, c.Name, c.LegalForm, c.DisplayName,
             c.Inn, c.Kpp, c.Ogrn, SearchTokens.SplitList(c.Domains), c.Website, c.Address,
             new BankDetails(c.BankName, c.Bik, c.SettlementAccount, c.CorrespondentAccount),
             new Signatory(c.SignatoryName, c.SignatoryPosition, c.SignatoryBasis),

@@ -115,6 +115,6 @@ public sealed class ClientCreator(ClientDirectory directory, CardHeadStore heads
         }
 
         client.PossibleDuplicateOf = of.Id;
-        client.PossibleDuplicateOfName = of.LegalForm is { Length: > 0 } form ? new CompanyName(form, of.Name).Display : of.Name;
+        client.PossibleDuplicateOfName = of.DisplayName;
     }
 }

@@ -53,6 +53,10 @@ public sealed class ClientEntity : ITableEntity
     // Derived from the keys: not a stored property (the official client would write every readable property).
     [IgnoreDataMember]
     public string Id => PartitionKey;
+
+    /// <summary>The name as documents and lists print it, with the legal form («ООО «Ромашка»»); the bare name when there is none.</summary>
+    [IgnoreDataMember]
+    public string DisplayName => LegalForm is { Length: > 0 } form ? new Extraction.CompanyName(form, Name).Display : Name;
 }
 
 /// <summary>The values of <see cref="ClientEntity.Status"/>.</summary>

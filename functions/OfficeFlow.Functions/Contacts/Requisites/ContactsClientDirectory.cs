@@ -29,7 +29,7 @@ public sealed class ContactsClientDirectory(ClientDirectory directory) : IClient
     {
         var fields = new JsonObject
         {
-            ["name"] = c.LegalForm is { Length: > 0 } form ? new CompanyName(form, c.Name).Display : c.Name,
+            ["name"] = c.DisplayName,
         };
         Add(fields, "legal_form", c.LegalForm);
         Add(fields, "inn", c.Inn);

@@ -24,7 +24,7 @@ public sealed class ContactsClientNames(ClientDirectory directory) : IClientName
             var client = await directory.GetAsync(id, ct).ConfigureAwait(false);
             if (client is not null)
             {
-                names[id] = client.LegalForm is { Length: > 0 } form ? new CompanyName(form, client.Name).Display : client.Name;
+                names[id] = client.DisplayName;
             }
         }).ConfigureAwait(false);
         return names;
